@@ -1,0 +1,1 @@
+export type { FieldPermission } from './permissions-types.js';

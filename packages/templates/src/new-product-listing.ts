@@ -1,0 +1,130 @@
+// SOPS.md §1 新品上架: the product manager submits, the operations director
+// approves (a rejection goes back to the product manager to revise and
+// resubmit), design and warehouse work in parallel, and once both are done
+// an operations specialist lists the product with its URL.
+import { ROLES, edge, field, path, role, type ProcessTemplate } from './shared.js';
+
+export const newProductListing: ProcessTemplate = {
+  key: 'new-product-listing',
+  name: '新品上架 New-product listing',
+  description:
+    '产品经理提交新品信息，运营总监审批；设计与仓储并行完成主图详情页和收货入库，运营专员上架商品链接。 The product manager submits a new product; the operations director approves; design and warehouse work in parallel; an operations specialist lists it.',
+  category: '商品运营 Merchandising',
+  icon: 'package-plus',
+  stages: ['提交与审批 Submit and approve', '设计 Design', '仓储 Warehouse', '上架 Listing'],
+  roles: [
+    ROLES.productManager,
+    ROLES.operationsDirector,
+    ROLES.graphicDesigner,
+    ROLES.warehouse,
+    ROLES.operationsSpecialist,
+  ],
+  definition: {
+    key: 'new-product-listing',
+    name: '新品上架 New-product listing',
+    description: '新品从提交到上架的全流程 From submission to a live product page.',
+    category: '商品运营 Merchandising',
+    form: {
+      schema: {
+        type: 'object',
+        required: ['productName', 'sku', 'category', 'price', 'cost', 'platforms', 'launchDate'],
+        properties: {
+          productName: field.text('商品名称'),
+          sku: field.text('SKU', 64),
+          category: field.text('类目'),
+          price: field.money('售价（元）'),
+          cost: field.money('成本（元）'),
+          supplier: field.text('供应商'),
+          platforms: { ...field.platforms('上架平台'), minItems: 1 },
+          images: field.files('商品图片'),
+          launchDate: field.date('计划上架日期'),
+          mainImages: field.files('主图'),
+          detailPage: field.files('详情页'),
+          quantity: field.integer('入库数量'),
+          binLocation: field.text('库位', 64),
+          listingUrl: field.url('商品链接'),
+        },
+      },
+      uiSchema: {
+        'ui:order': [
+          'productName',
+          'sku',
+          'category',
+          'price',
+          'cost',
+          'supplier',
+          'platforms',
+          'images',
+          'launchDate',
+          '*',
+        ],
+        platforms: { 'ui:widget': 'checkboxes' },
+      },
+    },
+    graph: {
+      nodes: [
+        {
+          id: 'start',
+          type: 'start',
+          name: '填写新品信息 Submit product',
+          stage: '提交与审批 Submit and approve',
+          fieldPermissions: {
+            mainImages: 'hidden',
+            detailPage: 'hidden',
+            quantity: 'hidden',
+            binLocation: 'hidden',
+            listingUrl: 'hidden',
+          },
+        },
+        {
+          id: 'director',
+          type: 'approval',
+          name: '运营总监审批 Director approval',
+          stage: '提交与审批 Submit and approve',
+          assignees: [role(ROLES.operationsDirector)],
+          onReject: { action: 'return', to: 'initiator' },
+          sla: { due: 'P1D', remindBefore: ['PT4H'] },
+        },
+        { id: 'split', type: 'parallel', name: '设计与入库 Design and warehouse' },
+        {
+          id: 'design',
+          type: 'task',
+          name: '主图与详情页 Main images and detail page',
+          stage: '设计 Design',
+          assignees: [role(ROLES.graphicDesigner)],
+          fieldPermissions: { mainImages: 'required', detailPage: 'required' },
+          sla: { due: { field: 'launchDate', offset: '-P2D' }, remindBefore: ['P1D'] },
+        },
+        {
+          id: 'warehouse',
+          type: 'task',
+          name: '收货与库位 Receive goods and assign a bin',
+          stage: '仓储 Warehouse',
+          assignees: [role(ROLES.warehouse)],
+          fieldPermissions: { quantity: 'required', binLocation: 'required' },
+          sla: { due: { field: 'launchDate', offset: '-P2D' }, remindBefore: ['P1D'] },
+        },
+        { id: 'join', type: 'join', name: '设计与入库完成 Both done' },
+        {
+          id: 'listing',
+          type: 'task',
+          name: '上架商品链接 Put the product online',
+          stage: '上架 Listing',
+          assignees: [role(ROLES.operationsSpecialist)],
+          fieldPermissions: { listingUrl: 'required' },
+          sla: { due: { field: 'launchDate' } },
+        },
+        { id: 'done', type: 'end', name: '已上架 Listed', outcome: 'completed' },
+      ],
+      edges: [
+        ...path('start', 'director', 'split'),
+        edge('split', 'design'),
+        edge('split', 'warehouse'),
+        edge('design', 'join'),
+        edge('warehouse', 'join'),
+        ...path('join', 'listing', 'done'),
+      ],
+    },
+    settings: { allowWithdraw: true, starters: [role(ROLES.productManager)] },
+  },
+};

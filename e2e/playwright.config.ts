@@ -1,0 +1,76 @@
+// Browser tests drive Debian's Chromium (/usr/bin/chromium): `playwright install`
+// cannot download browsers on our machines (docs/STACK-NOTES.md).
+//
+// Against a running deployment:   BATON_E2E_URL=http://host:port npx playwright test
+// Otherwise we start our own:     pnpm --filter @baton/web build && npx playwright test
+// (scripts/start.mjs serves the API plus the built apps/web/dist on port 3999,
+// with a fresh data directory so every run starts from an empty database).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { ADMIN_PASSWORD } from './tests/credentials';
+
+const externalUrl = process.env.BATON_E2E_URL;
+
+// The config is evaluated again in every worker: create the data dir once and
+// hand it down through the environment.
+if (!externalUrl && !process.env.BATON_E2E_DATA_DIR) {
+  process.env.BATON_E2E_DATA_DIR = mkdtempSync(join(tmpdir(), 'baton-e2e-'));
+}
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './artifacts/test-results',
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: externalUrl ?? 'http://127.0.0.1:3999',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      // Our users browse in Chinese: the default project is a zh-CN browser in Beijing.
+      name: 'chromium-zh',
+      use: {
+        browserName: 'chromium',
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1280, height: 800 },
+      },
+    },
+  ],
+  webServer: externalUrl
+    ? undefined
+    : {
+        command: 'node ../scripts/start.mjs',
+        url: 'http://127.0.0.1:3999/api/health',
+        timeout: 180_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        env: {
+          PORT: '3999',
+          BATON_DATA_DIR: process.env.BATON_E2E_DATA_DIR!,
+          BATON_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        },
+      },
+});

@@ -59,7 +59,8 @@ export class Runtime0003 implements MigrationInterface {
       instance_id uuid NOT NULL REFERENCES instances(id),
       seq int NOT NULL,
       type text NOT NULL,
-      actor_id uuid,
+      -- a user id, or 'system' for what the engine decided by itself
+      actor_id text,
       node_id text,
       task_id text,
       at timestamptz NOT NULL,
@@ -88,7 +89,7 @@ export class Runtime0003 implements MigrationInterface {
       kind text NOT NULL,
       instance_id uuid,
       task_id text,
-      actor_id uuid,
+      actor_id text,
       message text,
       created_at timestamptz NOT NULL DEFAULT now(),
       read_at timestamptz

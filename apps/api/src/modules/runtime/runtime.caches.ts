@@ -1,0 +1,37 @@
+// Published versions never change, so they are cached for good; the
+// organisation snapshot is cached briefly so a burst of transitions does not
+// reload every user, while an admin's change shows within seconds.
+import { Injectable } from '@nestjs/common';
+import type { Directory, ProcessDefinition } from '@baton/flow';
+import { ProcessesService } from '../processes/processes.service.js';
+
+const DIRECTORY_TTL_MS = 2000;
+
+@Injectable()
+export class RuntimeCaches {
+  private readonly versions = new Map<string, Promise<ProcessDefinition | null>>();
+  private directory?: { at: number; value: Promise<Directory> };
+
+  constructor(private readonly processes: ProcessesService) {}
+
+  definition(key: string, version: number): Promise<ProcessDefinition | null> {
+    const id = `${key}@${version}`;
+    let hit = this.versions.get(id);
+    if (!hit) {
+      hit = this.processes.getVersion(key, version).then((v) => v?.definition ?? null);
+      hit.catch(() => this.versions.delete(id));
+      this.versions.set(id, hit);
+    }
+    return hit;
+  }
+
+  directorySnapshot(): Promise<Directory> {
+    const now = Date.now();
+    if (!this.directory || now - this.directory.at > DIRECTORY_TTL_MS) {
+      const value = this.processes.directorySnapshot();
+      value.catch(() => (this.directory = undefined));
+      this.directory = { at: now, value };
+    }
+    return this.directory.value;
+  }
+}

@@ -1,0 +1,207 @@
+// The inbox and task actions. Pre-checks here give clear answers fast (403
+// not yours, 409 no longer open, 400 bad data); the engine checks again when
+// it applies the command, so a race between two approvers still ends with
+// one winner and 409 for the rest.
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { applyPermissions, checkWrite, mergeWrite, requiredAt, validateFormData, type JsonSchema } from '@baton/forms';
+import { slaState, type Command, type ProcessDefinition } from '@baton/flow';
+import { BATON_CONFIG, type BatonConfig } from '../../platform/config/config.js';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/errors/api-error.js';
+import type { AuthUser } from '../../platform/auth/auth.types.js';
+import { IdentityService } from '../identity/identity.service.js';
+import { CommandBus } from './command-bus.js';
+import { InstancesService, paging } from './instances.service.js';
+import { RuntimeCaches } from './runtime.caches.js';
+import { refusalError } from './refusals.js';
+import type { TaskActionBody } from './runtime.schemas.js';
+
+interface TaskRow {
+  id: string;
+  instance_id: string;
+  process_key: string;
+  node_id: string;
+  node_name: string;
+  kind: string;
+  title: string;
+  assignee_id: string;
+  status: string;
+  action: string | null;
+  created_at: Date;
+  due_at: Date | null;
+  warn_at: Date | null;
+  completed_at: Date | null;
+}
+
+const APPROVAL_ACTIONS = new Set(['approve', 'reject']);
+
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: CommandBus,
+    private readonly instances: InstancesService,
+    private readonly caches: RuntimeCaches,
+    private readonly identity: IdentityService,
+    @Inject(BATON_CONFIG) private readonly config: BatonConfig,
+  ) {}
+
+  async inbox(caller: AuthUser, q: { status?: string; processKey?: string; q?: string; page?: string; pageSize?: string }) {
+    const { page, pageSize } = paging(q);
+    const status = q.status ?? 'open';
+    if (status !== 'open' && status !== 'done') throw badRequest('invalid_request', 'status must be open or done.');
+    const params: unknown[] = [caller.id, status];
+    let where = `assignee_id = $1 AND status = $2`;
+    if (q.processKey) {
+      params.push(q.processKey);
+      where += ` AND process_key = $${params.length}`;
+    }
+    if (q.q) {
+      params.push(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where += ` AND (title ILIKE $${params.length} OR node_name ILIKE $${params.length})`;
+    }
+    const order = status === 'open' ? 'created_at DESC, id' : 'completed_at DESC NULLS LAST, id';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM tasks WHERE ${where}`, params);
+    const rows: TaskRow[] = await this.dataSource.query(
+      `SELECT * FROM tasks WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
+    const now = Date.now();
+    return { total, items: rows.map((r) => toItem(r, now)) };
+  }
+
+  private async row(id: string): Promise<TaskRow> {
+    const [row] = id.length <= 100 ? await this.dataSource.query(`SELECT * FROM tasks WHERE id = $1`, [id]) : [];
+    if (!row) throw notFound('No such task.');
+    return row;
+  }
+
+  /** The task with its form as this node's permissions allow. */
+  async get(id: string, caller: AuthUser) {
+    const task = await this.row(id);
+    const { row, definition } = await this.instances.readable(task.instance_id, caller);
+    if (task.assignee_id !== caller.id && !caller.roles.includes('admin')) throw forbidden('This task is not yours.');
+    const node = definition.graph.nodes.find((n) => n.id === task.node_id);
+    const perms = node && 'fieldPermissions' in node ? node.fieldPermissions : undefined;
+    const isStart = node?.type === 'start';
+    const form = applyPermissions(
+      { schema: definition.form.schema as JsonSchema, uiSchema: (definition.form.uiSchema ?? {}) as never, data: row.state.data },
+      perms,
+      { isStart },
+    );
+    return {
+      ...toItem(task, Date.now()),
+      assigneeId: task.assignee_id,
+      instance: { id: row.id, status: row.status, initiator: row.initiator_id, title: row.title },
+      actions: actionsFor(task, node?.type),
+      form,
+    };
+  }
+
+  async act(id: string, body: TaskActionBody, caller: AuthUser): Promise<{ status: number; body: unknown }> {
+    const task = await this.row(id);
+    if (task.assignee_id !== caller.id) {
+      await this.instances.readable(task.instance_id, caller); // 404 for strangers
+      throw forbidden('This task is not yours.');
+    }
+    if (task.status !== 'open') throw conflict('This task is no longer open.');
+    const { definition } = await this.instances.readable(task.instance_id, caller);
+    const command = await this.commandFor(task, body, caller, definition);
+    const commandId = await this.bus.submit(task.instance_id, caller.id, command);
+    const outcome = await this.bus.wait(commandId, this.config.commandWaitMs);
+    if (outcome?.status === 'refused') throw refusalError(outcome);
+    const taskView = toItem(await this.row(id), Date.now());
+    if (!outcome) return { status: 202, body: { task: taskView, commandId } };
+    return { status: 200, body: { task: taskView, instance: await this.instances.view(task.instance_id, caller) } };
+  }
+
+  private async commandFor(task: TaskRow, body: TaskActionBody, caller: AuthUser, definition: ProcessDefinition): Promise<Command> {
+    const actorId = caller.id;
+    const comment = body.comment;
+    const withComment = comment ? { comment } : {};
+    switch (body.action) {
+      case 'approve':
+      case 'reject':
+      case 'submit': {
+        const isApproval = task.kind === 'approval';
+        if (isApproval !== APPROVAL_ACTIONS.has(body.action)) {
+          throw badRequest('illegal_action', isApproval ? 'An approval task is approved or rejected.' : 'This task is submitted.');
+        }
+        const data = body.data ?? {};
+        if (Object.keys(data).length || body.action !== 'reject') await this.checkData(task, data, body.action, definition);
+        return { type: 'completeTask', taskId: task.id, actorId, action: body.action, ...(Object.keys(data).length ? { data } : {}), ...withComment };
+      }
+      case 'return':
+        if (typeof body.to !== 'string' || !body.to) throw badRequest('invalid_request', 'return needs `to`: a node id or "initiator".');
+        return { type: 'return', taskId: task.id, actorId, to: body.to, ...withComment };
+      case 'transfer': {
+        if (typeof body.to !== 'string' || !body.to) throw badRequest('invalid_request', 'transfer needs `to`: a user id.');
+        return { type: 'transfer', taskId: task.id, actorId, to: body.to, ...withComment };
+      }
+      case 'addSigner': {
+        const to = Array.isArray(body.to) ? body.to : typeof body.to === 'string' ? [body.to] : [];
+        if (!to.length) throw badRequest('invalid_request', 'addSigner needs `to`: one or more user ids.');
+        return { type: 'addSigner', taskId: task.id, actorId, to, position: body.position ?? 'after', ...withComment };
+      }
+      case 'comment': {
+        if (!comment) throw badRequest('invalid_request', 'comment needs a comment.');
+        return { type: 'comment', taskId: task.id, actorId, comment, mentions: await this.mentions(comment) };
+      }
+    }
+  }
+
+  /** Field permissions and the form's rules for what this node may write. */
+  private async checkData(task: TaskRow, data: Record<string, unknown>, action: string, definition: ProcessDefinition) {
+    const schema = definition.form.schema as JsonSchema;
+    const node = definition.graph.nodes.find((n) => n.id === task.node_id);
+    const isStart = node?.type === 'start';
+    const perms = node && 'fieldPermissions' in node ? node.fieldPermissions : undefined;
+    const refused = checkWrite(perms, data, { isStart, schema });
+    if (refused.length) {
+      throw badRequest('invalid_form_data', `These fields cannot be changed at this step: ${refused.map((f) => f.path).join(', ')}.`, { fields: refused });
+    }
+    const [inst] = await this.dataSource.query(`SELECT state->'data' AS data FROM instances WHERE id = $1`, [task.instance_id]);
+    const merged = mergeWrite(inst?.data ?? {}, data);
+    const required = action === 'reject' ? [] : requiredAt(perms, schema, { isStart });
+    const problems = validateFormData(schema, merged, { required });
+    if (problems.length) {
+      throw badRequest('invalid_form_data', `The form is not valid: ${problems.map((f) => `${f.path} ${f.message}`).join('; ')}.`, { fields: problems });
+    }
+  }
+
+  /** @username in a comment → user ids (unknown names are plain text). */
+  private async mentions(comment: string): Promise<string[]> {
+    const names = [...comment.matchAll(/@([A-Za-z0-9_.-]+)/g)].map((m) => m[1].toLowerCase());
+    if (!names.length) return [];
+    const users = await this.identity.listUsers();
+    return users.filter((u) => u.active && names.includes(u.username.toLowerCase())).map((u) => u.id);
+  }
+}
+
+function toItem(r: TaskRow, now: number) {
+  const dueAt = r.due_at?.toISOString();
+  return {
+    id: r.id,
+    instanceId: r.instance_id,
+    processKey: r.process_key,
+    nodeId: r.node_id,
+    nodeName: r.node_name,
+    kind: r.kind,
+    status: r.status,
+    ...(r.action ? { action: r.action } : {}),
+    ...(dueAt ? { dueAt } : {}),
+    ...(dueAt
+      ? { slaState: slaState({ createdAt: r.created_at.toISOString(), dueAt, warnAt: r.warn_at?.toISOString(), status: r.status, completedAt: r.completed_at?.toISOString() }, now) }
+      : {}),
+    createdAt: r.created_at.toISOString(),
+    ...(r.completed_at ? { completedAt: r.completed_at.toISOString() } : {}),
+    title: r.title,
+  };
+}
+
+function actionsFor(task: TaskRow, nodeType: string | undefined): string[] {
+  if (task.status !== 'open') return [];
+  if (task.kind === 'approval') return ['approve', 'reject', 'return', 'transfer', 'addSigner', 'comment'];
+  if (nodeType === 'start') return ['submit', 'comment'];
+  return ['submit', 'return', 'transfer', 'comment'];
+}

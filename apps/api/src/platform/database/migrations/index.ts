@@ -1,0 +1,6 @@
+// Migrations run in this order on every start (never `synchronize`).
+import { Identity0001 } from './0001-identity.js';
+import { Processes0002 } from './0002-processes.js';
+import { Runtime0003 } from './0003-runtime.js';
+
+export const MIGRATIONS = [Identity0001, Processes0002, Runtime0003];

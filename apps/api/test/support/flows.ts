@@ -1,0 +1,48 @@
+// Helpers for runtime tests: publish a definition, act as a person, find
+// that person's open task on an instance.
+import type { ProcessDefinition } from '@baton/flow';
+import type { TestApp } from './test-app.js';
+
+export async function publish(t: TestApp, token: string, definition: ProcessDefinition): Promise<number> {
+  const saved = await t.http().post('/api/processes').set('Authorization', `Bearer ${token}`).send(definition);
+  if (saved.status !== 201) throw new Error(`save ${definition.key}: ${saved.status} ${JSON.stringify(saved.body)}`);
+  const res = await t.http().post(`/api/processes/${definition.key}/publish`).set('Authorization', `Bearer ${token}`);
+  if (res.status !== 201) throw new Error(`publish ${definition.key}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.version;
+}
+
+export class Actor {
+  constructor(
+    readonly t: TestApp,
+    readonly token: string,
+    readonly username: string,
+  ) {}
+
+  static async as(t: TestApp, username: string, password: string) {
+    return new Actor(t, await t.login(username, password), username);
+  }
+
+  get = (path: string) => this.t.http().get(path).set('Authorization', `Bearer ${this.token}`);
+  post = (path: string, body?: object) => this.t.http().post(path).set('Authorization', `Bearer ${this.token}`).send(body ?? {});
+
+  async start(key: string, data: Record<string, unknown>) {
+    const res = await this.post(`/api/processes/${key}/instances`, { data });
+    if (res.status !== 201) throw new Error(`start ${key}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: string; status: string; activeNodes: string[]; tasks: { id: string; nodeId: string; assigneeId: string; status: string }[] };
+  }
+
+  /** This person's open task on the instance (at the node, if given). */
+  async taskOn(instanceId: string, nodeId?: string): Promise<string> {
+    const res = await this.get('/api/tasks?status=open&pageSize=200');
+    const task = (res.body.items as { id: string; instanceId: string; nodeId: string }[]).find(
+      (x) => x.instanceId === instanceId && (!nodeId || x.nodeId === nodeId),
+    );
+    if (!task) throw new Error(`${this.username} has no open task on ${instanceId}${nodeId ? ` at ${nodeId}` : ''}: ${JSON.stringify(res.body)}`);
+    return task.id;
+  }
+
+  async act(instanceId: string, nodeId: string, body: Record<string, unknown>) {
+    const taskId = await this.taskOn(instanceId, nodeId);
+    return this.post(`/api/tasks/${taskId}/actions`, body);
+  }
+}

@@ -63,3 +63,21 @@ function serveWeb(app: NestExpressApplication, dist: string) {
     next();
   });
 }
+
+/**
+ * Graceful stop on SIGINT/SIGTERM: stop taking work, let running jobs
+ * finish, close pools (Nest's shutdown hooks, via close), then `after`, and
+ * exit 0 so supervisors see a clean stop.
+ */
+export function exitOnSignals(close: () => Promise<void>, after?: () => Promise<void>) {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, async () => {
+      if (stopping) return;
+      stopping = true;
+      await close().catch(() => undefined);
+      await after?.().catch(() => undefined);
+      process.exit(0);
+    });
+  }
+}

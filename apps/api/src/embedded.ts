@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './platform/config/config.js';
 import { processRole } from './platform/process/process-role.js';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres.js';
-import { createHttpApp } from './bootstrap.js';
+import { createHttpApp, exitOnSignals } from './bootstrap.js';
 
 const config = loadConfig();
 config.webDist ??= path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -17,16 +17,7 @@ const pg = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDi
 const databaseUrl = config.databaseUrl ?? pg!.url;
 const app = await createHttpApp({ config, role: processRole(true, true), databaseUrl, embedded: !config.databaseUrl });
 // On a signal the app closes first (workers finish, pools drain), the embedded database last.
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    await app.close().catch(() => undefined);
-    await pg?.stop().catch(() => undefined);
-    process.exit(0);
-  });
-}
+exitOnSignals(() => app.close(), async () => pg?.stop());
 await app.listen(config.port, config.host);
 const url = `http://localhost:${config.port}`;
 console.log(

@@ -1,7 +1,7 @@
 // Server mode, HTTP: `pnpm start:api` (DATABASE_URL and REDIS_URL required).
 import { loadConfig } from './platform/config/config.js';
 import { processRole } from './platform/process/process-role.js';
-import { createHttpApp } from './bootstrap.js';
+import { createHttpApp, exitOnSignals } from './bootstrap.js';
 
 const config = loadConfig();
 if (!config.databaseUrl) {
@@ -9,6 +9,6 @@ if (!config.databaseUrl) {
   process.exit(1);
 }
 const app = await createHttpApp({ config, role: processRole(true, false), databaseUrl: config.databaseUrl, embedded: false });
-app.enableShutdownHooks();
+exitOnSignals(() => app.close());
 await app.listen(config.port, config.host);
 console.log(`Baton API listening on http://localhost:${config.port} (docs: /api/docs)`);

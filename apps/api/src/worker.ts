@@ -1,7 +1,7 @@
 // Server mode, queue workers: `pnpm start:worker`; run as many as you like.
 import { loadConfig } from './platform/config/config.js';
 import { processRole } from './platform/process/process-role.js';
-import { createWorkerContext } from './bootstrap.js';
+import { createWorkerContext, exitOnSignals } from './bootstrap.js';
 
 const config = loadConfig();
 if (!config.databaseUrl || !config.redisUrl) {
@@ -10,5 +10,5 @@ if (!config.databaseUrl || !config.redisUrl) {
 }
 const role = processRole(false, true);
 const ctx = await createWorkerContext({ config, role, databaseUrl: config.databaseUrl, embedded: false });
-ctx.enableShutdownHooks();
+exitOnSignals(() => ctx.close());
 console.log(`Baton worker ${role.id} ready`);

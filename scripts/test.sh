@@ -57,7 +57,7 @@ fi
 
 if want e2e; then
   step "e2e"
-  (cd e2e && PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.pw.json" "$ROOT/node_modules/.bin/playwright" test --reporter=list,json) \
+  (cd e2e && PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.pw.json" "$ROOT/e2e/node_modules/.bin/playwright" test --reporter=list,json) \
     || FAILED_SUITES+=("e2e")
 fi
 

@@ -9,6 +9,7 @@ import { IdentityModule } from './modules/identity/identity.module.js';
 import { SystemModule } from './modules/system/system.module.js';
 import { ProcessesModule } from './modules/processes/processes.module.js';
 import { RuntimeModule } from './modules/runtime/runtime.module.js';
+import { TemplatesModule } from './modules/templates/templates.module.js';
 
 export interface AppOptions {
   config: BatonConfig;
@@ -33,6 +34,7 @@ export class AppModule {
         SystemModule,
         ProcessesModule,
         RuntimeModule,
+        TemplatesModule,
       ],
     };
   }

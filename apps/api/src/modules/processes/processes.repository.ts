@@ -66,6 +66,18 @@ export class ProcessesRepository {
     return toEntity(rows[0]);
   }
 
+  /** Creates the process with this draft; null when the key is taken (nothing changes then). */
+  async insertDraft(input: DraftInput, manager?: EntityManager): Promise<ProcessDefinitionEntity | null> {
+    const rows: DefinitionRow[] = await this.m(manager).query(
+      `INSERT INTO process_definitions (key, name, category, draft, created_by, updated_by)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $5)
+       ON CONFLICT (key) DO NOTHING
+       RETURNING *`,
+      [input.key, input.name, input.category, JSON.stringify(input.draft), input.userId],
+    );
+    return rows[0] ? toEntity(rows[0]) : null;
+  }
+
   find(key: string, manager?: EntityManager): Promise<ProcessDefinitionEntity | null> {
     return this.m(manager).findOneBy(ProcessDefinitionEntity, { key });
   }

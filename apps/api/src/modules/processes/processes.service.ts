@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { validateDefinition, type Directory, type Problem, type ProcessDefinition } from '@baton/flow';
-import { ApiError, badRequest, forbidden, notFound } from '../../platform/errors/api-error.js';
+import { ApiError, badRequest, conflict, forbidden, notFound } from '../../platform/errors/api-error.js';
 import { ROLE_ADMIN, ROLE_DESIGNER, type AuthUser } from '../../platform/auth/auth.types.js';
 import { IdentityService } from '../identity/identity.service.js';
 import { buildDirectorySnapshot } from './directory-snapshot.js';
@@ -132,6 +132,30 @@ export class ProcessesService {
       await this.repo.upsertDraft(this.draftInput(definition, caller), m);
       const row = (await this.repo.findForUpdate(definition.key, m))!;
       return this.freeze(row, definition, caller, m);
+    });
+  }
+
+  /**
+   * Creates a NEW process from a definition (a template install): 409 when
+   * the key is taken. With `publish` it must be valid, and is saved and
+   * published in one transaction, or not at all.
+   */
+  async create(body: unknown, caller: AuthUser, opts: { publish: boolean }): Promise<DraftSaved | Published> {
+    const { definition, problems } = await this.checkForSave(body);
+    if (opts.publish && problems.length > 0) throw invalidDefinition('The definition cannot be published', problems);
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.repo.insertDraft(this.draftInput(definition, caller), m);
+      if (!row) throw conflict(`A process with the key "${definition.key}" already exists.`);
+      if (opts.publish) return this.freeze(row, definition, caller, m);
+      return {
+        key: row.key,
+        name: row.name,
+        category: row.category,
+        latestVersion: row.latestVersion,
+        draft: row.draft,
+        problems,
+        updatedAt: row.updatedAt.toISOString(),
+      };
     });
   }
 

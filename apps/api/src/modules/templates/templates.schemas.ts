@@ -1,0 +1,42 @@
+// Request bodies of the template endpoints (checked with ajv, shown in OpenAPI).
+const KEY = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' } as const;
+
+export interface InstallBody {
+  key?: string;
+  publish?: boolean;
+}
+
+export const installSchema = {
+  type: 'object',
+  properties: {
+    key: { ...KEY, description: 'The new process key; defaults to the template key.' },
+    publish: { type: 'boolean', description: 'Publish at once (default: save as a draft).' },
+  },
+  additionalProperties: false,
+} as const;
+
+export interface PublishTemplateBody {
+  processKey: string;
+  templateKey?: string;
+  name?: string;
+  description?: string;
+  category?: string;
+  icon?: string;
+}
+
+export const publishTemplateSchema = {
+  type: 'object',
+  required: ['processKey'],
+  properties: {
+    processKey: { ...KEY, description: 'A process with a published version.' },
+    templateKey: {
+      ...KEY,
+      description: 'Defaults to the process key; an existing admin template gets a new version.',
+    },
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    description: { type: 'string', maxLength: 2000 },
+    category: { type: 'string', maxLength: 200 },
+    icon: { type: 'string', pattern: '^[a-z0-9-]{1,64}$' },
+  },
+  additionalProperties: false,
+} as const;

@@ -37,14 +37,22 @@ export class NotificationsService {
 
   async read(id: string, caller: AuthUser) {
     const rows = UUID.test(id)
-      ? await this.dataSource.query(`UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id`, [id, caller.id])
+      ? await this.dataSource.query(
+          // A SELECT around the UPDATE: TypeORM answers a bare UPDATE with
+          // [rows, count], whose length is always 2 (every id looked found).
+          `WITH u AS (UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM u`,
+          [id, caller.id],
+        )
       : [];
     if (!rows.length) throw notFound('No such notification.');
     return { id, read: true };
   }
 
   async readAll(caller: AuthUser) {
-    const rows = await this.dataSource.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id`, [caller.id]);
+    const rows = await this.dataSource.query(
+      `WITH u AS (UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id) SELECT id FROM u`,
+      [caller.id],
+    );
     return { marked: rows.length };
   }
 

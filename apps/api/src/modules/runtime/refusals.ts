@@ -29,7 +29,10 @@ const STATUS: Record<string, number> = {
 export function refusalError(outcome: CommandOutcome): ApiError {
   const r = outcome.result as { code: string; message: string };
   const status = STATUS[r.code] ?? 422;
-  const code = r.code === 'task_not_open' ? 'conflict' : r.code;
+  // Every 409 is `conflict` (API.md); `reason` names the engine's refusal. An
+  // approval racing the one that ended the instance is refused as
+  // instance_not_running, and must read the same as "task no longer open".
+  const code = status === 409 ? 'conflict' : r.code;
   return new ApiError(status, code, sentence(r.message), { reason: r.code });
 }
 

@@ -58,6 +58,7 @@ export async function startEmbeddedPostgres(
       port: options.port ?? 0,
       maxConnections: options.maxConnections ?? EMBEDDED_PG_DEFAULT_MAX_CONNECTIONS,
     });
+    keepExtendedQueriesTogether(server);
     await server.start();
   } catch (err) {
     await server?.stop().catch(() => undefined);
@@ -90,6 +91,95 @@ export async function startEmbeddedPostgres(
   };
 
   return { url, port, stop };
+}
+
+// pglite-socket 0.2.17 queues every wire-protocol MESSAGE on its own and,
+// outside a transaction, serves the queue first come first served. `pg` sends
+// a parameterized query as Parse/Bind/Describe/Execute/Sync, so two
+// connections querying at once interleave those messages in the one shared
+// session: a Bind meets the other connection's unnamed statement ("bind
+// message supplies 1 parameters, but prepared statement "" requires 2",
+// "portal does not exist"), or worse runs the other statement with the wrong
+// parameters. Seen with 50 concurrent API calls. The fix: once a connection
+// has sent an extended-protocol message, serve only it until its Sync, just
+// as the library already does for a connection inside a transaction. Also
+// never leave the queue marked busy after a failed message (it would hang
+// every connection).
+const EXTENDED = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
+const SYNC = 'S'.charCodeAt(0);
+const SIMPLE_QUERY = 'Q'.charCodeAt(0);
+
+interface QueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  resolve(size: number): void;
+  reject(err: Error): void;
+  onData(data: Uint8Array): void;
+}
+interface QueueInternals {
+  queue: QueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  db: PGlite;
+  processQueue(): Promise<void>;
+  clearTransactionIfNeeded(handlerId: number): Promise<void>;
+}
+
+function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
+  const q = (server as unknown as { queryQueue?: QueueInternals }).queryQueue;
+  if (!q || typeof q.processQueue !== 'function' || !Array.isArray(q.queue)) {
+    throw new Error('pglite-socket changed: re-check keepExtendedQueriesTogether (embedded-postgres.ts)');
+  }
+  let sticky: number | null = null;
+  q.processQueue = async function processQueue(this: QueueInternals): Promise<void> {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const owner = sticky ?? (this.db.isInTransaction() ? this.lastHandlerId : null);
+        let item: QueuedMessage | undefined;
+        if (owner !== null) {
+          const i = this.queue.findIndex((m) => m.handlerId === owner);
+          if (i === -1) break; // the owner's next message comes later
+          item = this.queue.splice(i, 1)[0];
+        } else {
+          item = this.queue.shift();
+        }
+        if (!item) break;
+        const current = item;
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(current.message, {
+              onRawData: (data) => {
+                bytes += data.length;
+                current.onData(data);
+              },
+            }),
+          );
+        } catch (err) {
+          if (sticky === current.handlerId) sticky = null;
+          current.reject(err as Error);
+          continue;
+        }
+        const type = current.message[0];
+        if (EXTENDED.has(type)) sticky = current.handlerId;
+        else if (type === SYNC || type === SIMPLE_QUERY) sticky = null;
+        this.lastHandlerId = current.handlerId;
+        current.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+  const clear = q.clearTransactionIfNeeded.bind(q);
+  q.clearTransactionIfNeeded = async (handlerId: number) => {
+    await clear(handlerId);
+    if (sticky === handlerId) {
+      sticky = null; // it went away mid-query: serve the others again
+      await q.processQueue();
+    }
+  };
 }
 
 // Data dirs this process has open; the pid in the lock file cannot tell a

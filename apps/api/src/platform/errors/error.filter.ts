@@ -17,13 +17,15 @@ const STATUS_CODES: Record<number, string> = {
   429: 'too_many_requests',
 };
 
+// "is not currently accepting connections" (55000, a database taken offline
+// with ALLOW_CONNECTIONS false) is matched by its message: 55000 alone is broader.
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
   const e = err as { code?: string; message?: string; driverError?: unknown };
   if (e.code && CONNECTION_ERRORS.has(e.code)) return true;
-  if (typeof e.message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message))
+  if (typeof e.message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|is not currently accepting connections/i.test(e.message))
     return true;
   return e.driverError ? isDatabaseUnavailable(e.driverError) : false;
 }

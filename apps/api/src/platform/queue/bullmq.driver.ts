@@ -37,6 +37,9 @@ export interface BullMqDriverOptions {
   logger?: QueueLogger;
 }
 
+/** How long a job stays locked by a worker that stops renewing it (env BATON_QUEUE_LOCK_MS). */
+const LOCK_DURATION_MS = Number(process.env.BATON_QUEUE_LOCK_MS || 10_000);
+
 export class BullMqQueueDriver implements QueueDriver {
   readonly kind = 'bullmq' as const;
   private readonly redisUrl: string;
@@ -111,6 +114,11 @@ export class BullMqQueueDriver implements QueueDriver {
       connection: this.workerClient,
       prefix: this.prefix,
       concurrency: Math.max(1, opts.concurrency ?? 1),
+      // A crashed worker's jobs are picked up again once its lock expires:
+      // BullMQ's 30 s default made a worker crash stall its commands for a
+      // minute. Locks are renewed every lockDuration/2 while a job runs.
+      lockDuration: LOCK_DURATION_MS,
+      stalledInterval: LOCK_DURATION_MS,
     });
     this.workers.set(queue, worker);
     // Without a listener an 'error' event would crash the process.

@@ -24,6 +24,9 @@ export function jestConfig({ rootDir, testMatch, coverage, tsx = false, ...rest 
     testMatch: testMatch ?? ['<rootDir>/src/**/*.test.ts'],
     collectCoverageFrom: coverage ?? ['src/**/*.ts', '!src/**/*.test.ts'],
     coverageProvider: 'v8',
+    // Property tests run thousands of cases; on a busy 2-core CI machine the
+    // 5 s default fails them for time, not for a wrong answer.
+    testTimeout: 60000,
     ...rest,
   };
 }

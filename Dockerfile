@@ -3,7 +3,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN npm install -g pnpm@12.21.0
 COPY . .
-RUN pnpm install --frozen-lockfile && pnpm -r build
+RUN pnpm install --frozen-lockfile && pnpm -r run build
 
 FROM node:20-bookworm-slim
 WORKDIR /app

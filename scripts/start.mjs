@@ -37,7 +37,7 @@ const stale = builds.filter(([dir, out]) => {
 });
 if (stale.length && !args.includes('--no-build')) {
   console.log(`Building ${stale.map(([d]) => d).join(', ')} ...`);
-  execSync('pnpm -r build', { cwd: root, stdio: 'inherit' });
+  execSync('pnpm -r run build', { cwd: root, stdio: 'inherit' });
 }
 process.chdir(process.env.BATON_CWD ?? root);
 await import(path.join(root, 'apps/api/dist/embedded.js'));

@@ -39,7 +39,7 @@ fi
 
 if want integration || want embedded || want e2e; then
   step "build"
-  pnpm -r build >"$RESULTS/build.log" 2>&1 || { cat "$RESULTS/build.log"; FAILED_SUITES+=("build"); }
+  pnpm -r run build >"$RESULTS/build.log" 2>&1 || { cat "$RESULTS/build.log"; FAILED_SUITES+=("build"); }
 fi
 
 if want integration; then

@@ -40,6 +40,6 @@ describe('docker-compose.yml', () => {
   it('builds from a Dockerfile that installs with the lockfile and builds every package', () => {
     const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('pnpm install --frozen-lockfile');
-    expect(dockerfile).toContain('pnpm -r build');
+    expect(dockerfile).toContain('pnpm -r run build');
   });
 });

@@ -9,6 +9,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../shared/auth';
 import { BrandMark } from '../shared/ui/BrandMark';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch';
+import { NotificationBell } from '../workspace/components/NotificationBell';
 import { routeHref, visibleRoutes } from './routes';
 
 const { Header, Sider, Content } = Layout;
@@ -105,6 +106,7 @@ export default function AppShell({ children }: { children: ReactNode }) {
           )}
           <div className="shell-header-right">
             <LanguageSwitch size="small" />
+            <NotificationBell />
             <span className="shell-user" data-testid="current-user" title={displayName}>
               <Avatar size={28} className="shell-avatar">
                 {displayName.slice(0, 1).toUpperCase()}

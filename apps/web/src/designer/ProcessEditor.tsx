@@ -1,0 +1,296 @@
+// Toolbar and tabs around one process document.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Badge, Button, Drawer, Empty, List, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import {
+  ArrowLeftOutlined,
+  CloudUploadOutlined,
+  HistoryOutlined,
+  RedoOutlined,
+  SaveOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { fieldProblems } from '@baton/forms';
+import { validateDefinition, type Problem } from '@baton/flow';
+import { ApiError } from '../shared/api';
+import { describeError } from '../shared/errors';
+import { formatDateTime } from '../shared/format';
+import { designerApi, type VersionInfo } from './api';
+import { docOf, laidOut, type EditorDoc } from './editor-doc';
+import { useDesignerEnv } from './env';
+import { FlowDesigner } from './flow/FlowDesigner';
+import { FormDesigner } from './form/FormDesigner';
+import { SettingsPane } from './SettingsPane';
+import { shortcutOf, useEditor } from './useEditor';
+
+function isTextTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target.tagName === 'TEXTAREA' ||
+    (target.tagName === 'INPUT' && !['checkbox', 'radio'].includes((target as HTMLInputElement).type))
+  );
+}
+
+export function ProcessEditor({
+  initial,
+  latestVersion: initialVersion,
+}: {
+  initial: EditorDoc;
+  latestVersion: number | null;
+}) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const env = useDesignerEnv();
+  const editor = useEditor(initial);
+  const { doc } = editor;
+  const [saved, setSaved] = useState(initial.definition);
+  const [latestVersion, setLatestVersion] = useState(initialVersion);
+  const [serverProblems, setServerProblems] = useState<Problem[] | undefined>();
+  const [busy, setBusy] = useState<'save' | 'publish' | undefined>();
+  const [tab, setTab] = useState('form');
+  const [versionsOpen, setVersionsOpen] = useState(false);
+
+  const problems = useMemo(
+    () => validateDefinition(doc.definition, env.directory),
+    [doc.definition, env.directory],
+  );
+  // A server answer is about the definition it saw; any edit makes it stale.
+  const shownProblems = serverProblems ?? problems;
+  useEffect(() => setServerProblems(undefined), [doc.definition]);
+  const formProblem = fieldProblems(doc.fields)[0];
+  const dirty = doc.definition !== saved;
+
+  // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z anywhere in the editor except text inputs.
+  const editorRef = useRef(editor);
+  editorRef.current = editor;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = shortcutOf({ ...event, key: event.key, targetIsText: isTextTarget(event.target) });
+      if (!action) return;
+      event.preventDefault();
+      if (action === 'undo') editorRef.current.undo();
+      else editorRef.current.redo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const save = useCallback(async (): Promise<boolean> => {
+    setBusy('save');
+    try {
+      const definition = doc.definition;
+      const result = await designerApi.saveDraft(definition);
+      setSaved(definition);
+      if (result.problems.length > 0)
+        message.warning(t('designer.savedWithProblems', { count: result.problems.length }));
+      else message.success(t('designer.saved'));
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && Array.isArray(err.body.problems))
+        setServerProblems(err.body.problems as Problem[]);
+      message.error(describeError(err, t));
+      return false;
+    } finally {
+      setBusy(undefined);
+    }
+  }, [doc.definition, message, t]);
+
+  const publish = useCallback(async () => {
+    if (!(await save())) return;
+    setBusy('publish');
+    try {
+      const result = await designerApi.publish(doc.definition.key);
+      setLatestVersion(result.version);
+      message.success(t('designer.publishedVersion', { version: result.version }));
+    } catch (err) {
+      if (err instanceof ApiError && Array.isArray(err.body.problems)) {
+        const list = err.body.problems as Problem[];
+        setServerProblems(list);
+        setTab('flow');
+        message.error(t('designer.publishRefused', { count: list.length }));
+      } else message.error(describeError(err, t));
+    } finally {
+      setBusy(undefined);
+    }
+  }, [save, doc.definition.key, message, t]);
+
+  const confirmPublish = () =>
+    modal.confirm({
+      title: t('designer.publishConfirm', { version: (latestVersion ?? 0) + 1 }),
+      content: t('designer.publishConfirmHint'),
+      onOk: () => publish(),
+    });
+
+  const restore = async (version: VersionInfo) => {
+    try {
+      const frozen = await designerApi.version(version.key, version.version);
+      const next = docOf(await laidOut(frozen.definition));
+      editor.editFields(() => ({ fields: next.fields, definition: next.definition }));
+      setVersionsOpen(false);
+      message.info(t('designer.restored', { version: version.version }));
+    } catch (err) {
+      message.error(describeError(err, t));
+    }
+  };
+
+  return (
+    <div className="designer-editor">
+      <div className="designer-toolbar">
+        <Space size={8} className="designer-toolbar-title">
+          <Tooltip title={t('designer.back')}>
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              aria-label={t('designer.back')}
+              onClick={() => {
+                if (!dirty) navigate('/designer');
+                else
+                  modal.confirm({
+                    title: t('designer.leaveConfirm'),
+                    onOk: () => navigate('/designer'),
+                  });
+              }}
+            />
+          </Tooltip>
+          <Typography.Text strong ellipsis style={{ maxWidth: 260 }}>
+            {doc.definition.name}
+          </Typography.Text>
+          {latestVersion === null ? (
+            <Tag>{t('designer.unpublished')}</Tag>
+          ) : (
+            <Tag color="green" data-testid="designer-version">
+              v{latestVersion}
+            </Tag>
+          )}
+          <Typography.Text type="secondary" data-testid="designer-dirty">
+            {dirty ? t('designer.unsaved') : t('designer.upToDate')}
+          </Typography.Text>
+        </Space>
+        <Tabs
+          className="designer-tabs"
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'form', label: t('designer.tabForm') },
+            { key: 'flow', label: t('designer.tabFlow') },
+            { key: 'settings', label: t('designer.tabSettings') },
+          ]}
+        />
+        <Space size={6}>
+          <Tooltip title={`${t('designer.undo')} (Ctrl+Z)`}>
+            <Button
+              icon={<UndoOutlined />}
+              aria-label={t('designer.undo')}
+              disabled={!editor.canUndo}
+              onClick={editor.undo}
+            />
+          </Tooltip>
+          <Tooltip title={`${t('designer.redo')} (Ctrl+Shift+Z)`}>
+            <Button
+              icon={<RedoOutlined />}
+              aria-label={t('designer.redo')}
+              disabled={!editor.canRedo}
+              onClick={editor.redo}
+            />
+          </Tooltip>
+          <Button icon={<HistoryOutlined />} onClick={() => setVersionsOpen(true)}>
+            {t('designer.versions')}
+          </Button>
+          <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()}>
+            {t('designer.save')}
+          </Button>
+          <Tooltip
+            title={problems.length > 0 ? t('designer.publishBlocked', { count: problems.length }) : ''}
+          >
+            <Badge count={problems.length} size="small" offset={[-4, 2]}>
+              <Button
+                type="primary"
+                icon={<CloudUploadOutlined />}
+                disabled={problems.length > 0 || busy !== undefined}
+                loading={busy === 'publish'}
+                onClick={confirmPublish}
+                data-testid="designer-publish"
+              >
+                {t('designer.publish')}
+              </Button>
+            </Badge>
+          </Tooltip>
+        </Space>
+      </div>
+      {formProblem && (
+        <Alert
+          type="warning"
+          showIcon
+          banner
+          message={t('designer.formInvalid', { message: formProblem.message })}
+        />
+      )}
+      <div className="designer-body">
+        {tab === 'form' && <FormDesigner editor={editor} />}
+        {tab === 'flow' && <FlowDesigner editor={editor} problems={shownProblems} />}
+        {tab === 'settings' && <SettingsPane editor={editor} />}
+      </div>
+      <Drawer
+        open={versionsOpen}
+        onClose={() => setVersionsOpen(false)}
+        title={t('designer.versions')}
+        size="default"
+        destroyOnHidden
+      >
+        <VersionList processKey={doc.definition.key} onRestore={(v) => void restore(v)} refresh={latestVersion} />
+      </Drawer>
+    </div>
+  );
+}
+
+function VersionList({
+  processKey,
+  onRestore,
+  refresh,
+}: {
+  processKey: string;
+  onRestore: (v: VersionInfo) => void;
+  refresh: number | null;
+}) {
+  const { t } = useTranslation();
+  const env = useDesignerEnv();
+  const [versions, setVersions] = useState<VersionInfo[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    const controller = new AbortController();
+    designerApi
+      .versions(processKey, controller.signal)
+      .then((list) => setVersions([...list].reverse()))
+      .catch((err: unknown) => {
+        if (!controller.signal.aborted) setError(describeError(err, t));
+      });
+    return () => controller.abort();
+  }, [processKey, refresh, t]);
+  if (error) return <Typography.Text type="danger">{error}</Typography.Text>;
+  if (versions && versions.length === 0) return <Empty description={t('designer.versionsEmpty')} />;
+  return (
+    <List
+      loading={!versions}
+      dataSource={versions ?? []}
+      renderItem={(v) => (
+        <List.Item
+          actions={[
+            <Button key="restore" size="small" onClick={() => onRestore(v)}>
+              {t('designer.restore')}
+            </Button>,
+          ]}
+        >
+          <List.Item.Meta
+            title={t('designer.versionLabel', { version: v.version })}
+            description={`${t('designer.versionMeta', { time: formatDateTime(v.publishedAt) })} · ${
+              env.userNames[v.publishedBy] ?? v.publishedBy
+            }`}
+          />
+        </List.Item>
+      )}
+    />
+  );
+}

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { ADMIN_PASSWORD } from './tests/credentials';
+import { ADMIN_PASSWORD, DEMO_PASSWORD } from './tests/credentials';
 
 const externalUrl = process.env.BATON_E2E_URL;
 
@@ -71,6 +71,9 @@ export default defineConfig({
           PORT: '3999',
           BATON_DATA_DIR: process.env.BATON_E2E_DATA_DIR!,
           BATON_ADMIN_PASSWORD: ADMIN_PASSWORD,
+          // The demo organisation (departments, heads, a user per SOP role).
+          BATON_DEMO: '1',
+          BATON_DEMO_PASSWORD: DEMO_PASSWORD,
         },
       },
 });

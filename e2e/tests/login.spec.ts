@@ -21,7 +21,7 @@ test('log in, see the shell in Chinese, switch to English, fit a phone', async (
   await expect(health).toContainText('服务 · 正常');
   await expect(health).toContainText('数据库 · 正常');
   await expect(health).toContainText('队列 · 正常');
-  await expect(page.getByText('还没有待办 — 流程功能即将上线')).toBeVisible();
+  await expect(page.getByText('还没有待办 — 去发起一个申请')).toBeVisible();
   await page.screenshot({ path: screenshotPath('home-zh'), fullPage: true });
 
   // One click to English; the choice survives a reload.
@@ -32,7 +32,7 @@ test('log in, see the shell in Chinese, switch to English, fit a phone', async (
   ).toBeVisible();
   await expect(page.getByRole('menuitem', { name: /Home/ })).toBeVisible();
   await expect(page.getByTestId('health-tags')).toContainText('Database · OK');
-  await expect(page.getByText('No to-dos yet — processes are coming soon')).toBeVisible();
+  await expect(page.getByText('Nothing to do yet — start a request')).toBeVisible();
   await page.reload();
   await expect(page.getByRole('button', { name: /Log out/ })).toBeVisible();
   await expect(page.getByTestId('current-user')).toContainText(/管理员|admin/i);
@@ -47,7 +47,7 @@ test('log in, see the shell in Chinese, switch to English, fit a phone', async (
   expect(width, 'nothing sticks out sideways on a phone').toBeLessThanOrEqual(375);
   await page.screenshot({ path: screenshotPath('home-phone-en'), fullPage: true });
   await page.getByText('中文', { exact: true }).click();
-  await expect(page.getByText('还没有待办 — 流程功能即将上线')).toBeVisible();
+  await expect(page.getByText('还没有待办 — 去发起一个申请')).toBeVisible();
   await page.screenshot({ path: screenshotPath('home-phone-zh'), fullPage: true });
   await page.getByRole('button', { name: '打开菜单' }).click();
   await expect(page.getByRole('menuitem', { name: /工作台/ })).toBeVisible();

@@ -10,6 +10,7 @@ import { SystemModule } from './modules/system/system.module.js';
 import { ProcessesModule } from './modules/processes/processes.module.js';
 import { RuntimeModule } from './modules/runtime/runtime.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
+import { FilesModule } from './modules/files/files.module.js';
 
 export interface AppOptions {
   config: BatonConfig;
@@ -35,6 +36,7 @@ export class AppModule {
         ProcessesModule,
         RuntimeModule,
         TemplatesModule,
+        FilesModule,
       ],
     };
   }

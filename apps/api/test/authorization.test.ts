@@ -158,6 +158,9 @@ describe(`authorization: endpoint-by-role matrix and field permissions (${mode} 
     { method: 'GET', route: '/api/templates/{key}', path: () => '/api/templates/new-product-listing', expect: { anon: 401, user: 200, designer: 200, admin: 200 } },
     { method: 'POST', route: '/api/templates', path: () => '/api/templates', body: () => ({}), expect: { anon: 401, user: 403, designer: 403, admin: 400 } },
     { method: 'POST', route: '/api/templates/{key}/install', path: () => '/api/templates/no-such-template/install', expect: { anon: 401, user: 403, designer: 404, admin: 404 } },
+    // Files: anyone signed in uploads (no file sent here: 400); a file nobody showed them is a 404.
+    { method: 'POST', route: '/api/files', path: () => '/api/files', body: () => ({}), expect: { anon: 401, user: 400, designer: 400, admin: 400 } },
+    { method: 'GET', route: '/api/files/{id}', path: () => `/api/files/${NO_SUCH_UUID}`, expect: { anon: 401, user: 404, designer: 404, admin: 404 } },
     // Admin-only operations.
     { method: 'GET', route: '/api/incidents', path: () => '/api/incidents', expect: { anon: 401, user: 403, designer: 403, admin: 200 } },
     { method: 'POST', route: '/api/incidents/{id}/retry', path: () => '/api/incidents/no-such-incident/retry', expect: { anon: 401, user: 403, designer: 403, admin: 404 } },

@@ -1,7 +1,10 @@
-// 工作台: the landing page after login. Today it greets, shows whether the
-// platform is healthy and says honestly that the inbox is not there yet.
+// 工作台: the landing page after login: a greeting, whether the platform is
+// healthy, and the first few open tasks with a way into the inbox.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Empty, Flex, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { workspaceApi } from './api';
+import type { TaskItem } from './types';
 import { CheckCircleOutlined, CloseCircleOutlined, SyncOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api';
@@ -108,7 +111,38 @@ export default function HomePage() {
         <HealthTags />
       </Card>
 
-      <Card title={t('home.todoTitle')} size="small">
+      <TodoCard />
+    </Flex>
+  );
+}
+
+/** The first open tasks, or what to do when there are none. */
+function TodoCard() {
+  const { t } = useTranslation();
+  const [tasks, setTasks] = useState<{ items: TaskItem[]; total: number } | null>(null);
+  useEffect(() => {
+    const abort = new AbortController();
+    workspaceApi
+      .tasks({ status: 'open', pageSize: 5 }, abort.signal)
+      .then(setTasks)
+      .catch(() => setTasks({ items: [], total: 0 }));
+    return () => abort.abort();
+  }, []);
+  const extra = tasks?.total ? <Link to="/inbox">{t('home.viewAll', { count: tasks.total })}</Link> : null;
+  return (
+    <Card title={t('home.todoTitle')} size="small" extra={extra} data-testid="home-todo">
+      {tasks && tasks.total > 0 ? (
+        <List
+          size="small"
+          dataSource={tasks.items}
+          renderItem={(task) => (
+            <List.Item>
+              <Link to={`/tasks/${encodeURIComponent(task.id)}`}>{task.title}</Link>
+              <Typography.Text type="secondary">{task.nodeName}</Typography.Text>
+            </List.Item>
+          )}
+        />
+      ) : (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
           description={
@@ -117,10 +151,11 @@ export default function HomePage() {
               <Typography.Text type="secondary" className="home-empty-hint">
                 {t('home.emptyHint')}
               </Typography.Text>
+              <Link to="/start">{t('home.startLink')}</Link>
             </Flex>
           }
         />
-      </Card>
-    </Flex>
+      )}
+    </Card>
   );
 }

@@ -9,6 +9,8 @@ import { BATON_CONFIG, type BatonConfig } from '../../platform/config/config.js'
 import { ApiError, badRequest, forbidden, notFound } from '../../platform/errors/api-error.js';
 import { ROLE_ADMIN, type AuthUser } from '../../platform/auth/auth.types.js';
 import { ProcessesService } from '../processes/processes.service.js';
+import { FilesService } from '../files/files.service.js';
+import { fileRefs } from '../files/file-refs.js';
 import { CommandBus, type CommandOutcome } from './command-bus.js';
 import { eventVisible, pickFields, visibleFields } from './field-visibility.js';
 import { RuntimeCaches } from './runtime.caches.js';
@@ -51,6 +53,7 @@ export class InstancesService {
     private readonly caches: RuntimeCaches,
     private readonly bus: CommandBus,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
+    private readonly files: FilesService,
   ) {}
 
   async start(key: string, body: { data?: unknown }, caller: AuthUser): Promise<{ status: number; body: unknown }> {
@@ -65,6 +68,7 @@ export class InstancesService {
       throw badRequest('invalid_form_data', 'data must be an object of form fields.', { fields: [{ path: '(data)', message: 'must be an object' }] });
     }
     checkStartData(definition, data as Record<string, unknown>);
+    await this.files.assertUsable(fileRefs(definition.form, data as Record<string, unknown>), caller.id);
     const title = instanceTitle(definition, caller);
     const { instanceId, commandId } = await this.dataSource.transaction(async (m) => {
       const [row] = await m.query(

@@ -7,33 +7,38 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { QUEUE_DRIVER, type JobOptions, type QueueDriver } from '../../platform/queue/queue.driver.js';
 import { QUEUES, type QueueName } from '../../platform/queue/queue.constants.js';
+import { BATON_CONFIG, type BatonConfig } from '../../platform/config/config.js';
 
 export interface OutboxJob {
   outboxId: string;
   [key: string]: unknown;
 }
 
-export const WEBHOOK_RETRY = {
-  attempts: Number(process.env.BATON_WEBHOOK_ATTEMPTS || 5),
-  backoffMs: Number(process.env.BATON_WEBHOOK_BACKOFF_MS || 2000),
-};
+type Routes = Record<string, { queue: QueueName; opts: JobOptions }>;
 
-const ROUTES: Record<string, { queue: QueueName; opts: JobOptions }> = {
-  timer: { queue: QUEUES.timers, opts: { attempts: 5, backoffMs: 500 } },
-  webhook: { queue: QUEUES.webhooks, opts: WEBHOOK_RETRY },
-  startProcess: { queue: QUEUES.outbox, opts: { attempts: 5, backoffMs: 500 } },
-};
+/** Where each outbox kind goes; webhook retries come from the config (BATON_WEBHOOK_ATTEMPTS / _BACKOFF_MS). */
+function routes(config: BatonConfig): Routes {
+  return {
+    timer: { queue: QUEUES.timers, opts: { attempts: 5, backoffMs: 500 } },
+    webhook: { queue: QUEUES.webhooks, opts: { attempts: config.webhooks.attempts, backoffMs: config.webhooks.backoffMs } },
+    startProcess: { queue: QUEUES.outbox, opts: { attempts: 5, backoffMs: 500 } },
+  };
+}
 
 @Injectable()
 export class OutboxRelay {
   private readonly logger = new Logger('Outbox');
   private running: Promise<void> | null = null;
   private again = false;
+  private readonly routes: Routes;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(QUEUE_DRIVER) private readonly queue: QueueDriver,
-  ) {}
+    @Inject(BATON_CONFIG) config: BatonConfig,
+  ) {
+    this.routes = routes(config);
+  }
 
   /** Relay now (coalesced: one pass at a time, one more if asked meanwhile). */
   kick(): Promise<void> {
@@ -63,7 +68,7 @@ export class OutboxRelay {
     );
     if (!rows.length) return 0;
     for (const row of rows) {
-      const route = ROUTES[row.kind];
+      const route = this.routes[row.kind];
       if (!route) {
         this.logger.error(`outbox row ${row.id} has unknown kind ${row.kind}`);
         continue;
@@ -90,7 +95,7 @@ export class OutboxRelay {
     );
     for (const t of rows) {
       await this.queue.add(QUEUES.timers, 'timer', { outboxId: 'resend', instanceId: t.instance_id, timerId: t.id }, {
-        ...ROUTES.timer.opts,
+        ...this.routes.timer.opts,
         jobId: `tm-${t.id}`,
         delayMs: Math.round(t.delay),
       });

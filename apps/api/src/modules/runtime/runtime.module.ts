@@ -3,8 +3,9 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ProcessesModule } from '../processes/processes.module.js';
+import { FileStoreModule } from '../files/file-store.module.js';
 import { WEBHOOK_OPTIONS, WebhookService, type WebhookOptions } from '../automation/webhook.service.js';
-import { allowListFromEnv } from '../automation/address-guard.js';
+import { BATON_CONFIG, type BatonConfig } from '../../platform/config/config.js';
 import { CommandBus } from './command-bus.js';
 import { CommandProcessor } from './command-processor.js';
 import { OutboxRelay } from './outbox-relay.js';
@@ -16,7 +17,7 @@ import { RuntimeWorkers } from './runtime.workers.js';
 import { InstancesController, NotificationsController, TasksController } from './runtime.controller.js';
 
 /** The installation's webhook secret lives in the database, like the JWT secret. */
-async function webhookOptions(dataSource: DataSource): Promise<WebhookOptions> {
+async function webhookOptions(dataSource: DataSource, config: BatonConfig): Promise<WebhookOptions> {
   await dataSource.query(
     `INSERT INTO system_settings (key, value) VALUES ('webhook_secret', $1) ON CONFLICT (key) DO NOTHING`,
     [randomBytes(32).toString('base64url')],
@@ -24,16 +25,16 @@ async function webhookOptions(dataSource: DataSource): Promise<WebhookOptions> {
   const [row] = await dataSource.query(`SELECT value FROM system_settings WHERE key = 'webhook_secret'`);
   return {
     secret: row.value,
-    allow: allowListFromEnv(process.env.BATON_WEBHOOK_ALLOW),
-    timeoutMs: Number(process.env.BATON_WEBHOOK_TIMEOUT_MS || 10000),
+    allow: config.webhooks.allow, // WebhookService checks the entries at boot
+    timeoutMs: config.webhooks.timeoutMs,
   };
 }
 
 @Module({
-  imports: [IdentityModule, ProcessesModule],
+  imports: [IdentityModule, ProcessesModule, FileStoreModule],
   controllers: [InstancesController, TasksController, NotificationsController],
   providers: [
-    { provide: WEBHOOK_OPTIONS, inject: [DataSource], useFactory: webhookOptions },
+    { provide: WEBHOOK_OPTIONS, inject: [DataSource, BATON_CONFIG], useFactory: webhookOptions },
     WebhookService,
     CommandBus,
     CommandProcessor,

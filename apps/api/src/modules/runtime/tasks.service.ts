@@ -10,6 +10,8 @@ import { BATON_CONFIG, type BatonConfig } from '../../platform/config/config.js'
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors/api-error.js';
 import type { AuthUser } from '../../platform/auth/auth.types.js';
 import { IdentityService } from '../identity/identity.service.js';
+import { FilesService } from '../files/files.service.js';
+import { fileRefs } from '../files/file-refs.js';
 import { CommandBus } from './command-bus.js';
 import { InstancesService, paging } from './instances.service.js';
 import { RuntimeCaches } from './runtime.caches.js';
@@ -44,6 +46,7 @@ export class TasksService {
     private readonly caches: RuntimeCaches,
     private readonly identity: IdentityService,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
+    private readonly files: FilesService,
   ) {}
 
   async inbox(caller: AuthUser, q: { status?: string; processKey?: string; q?: string; page?: string; pageSize?: string }) {
@@ -167,6 +170,8 @@ export class TasksService {
     if (problems.length) {
       throw badRequest('invalid_form_data', `The form is not valid: ${problems.map((f) => `${f.path} ${f.message}`).join('; ')}.`, { fields: problems });
     }
+    // act() has checked that the assignee is the caller.
+    await this.files.assertUsable(fileRefs(definition.form, data), task.assignee_id, fileRefs(definition.form, inst?.data ?? {}));
   }
 
   /** @username in a comment → user ids (unknown names are plain text). */

@@ -22,6 +22,45 @@ export interface BatonConfig {
   /** How long an API call waits for its queued command before answering 202. */
   commandWaitMs: number;
   loginRateLimit: { max: number; windowMs: number };
+  webhooks: WebhookConfig;
+  files: FileConfig;
+}
+
+export interface FileConfig {
+  /** Largest upload accepted, in bytes (BATON_FILE_MAX_BYTES). */
+  maxBytes: number;
+  /** Media types accepted (BATON_FILE_TYPES); `image/*` admits every image type. */
+  types: string[];
+}
+
+/** Images, PDF, Office documents, zip archives, plain text and CSV. */
+export const DEFAULT_FILE_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/zip',
+  'application/x-zip-compressed',
+  'text/plain',
+  'text/csv',
+];
+
+export interface WebhookConfig {
+  /** Private hosts, IPs and CIDRs webhooks may reach (BATON_WEBHOOK_ALLOW; checked at boot). */
+  allow: string[];
+  /** Bound on one attempt. */
+  timeoutMs: number;
+  /** Runs per delivery, the first included. */
+  attempts: number;
+  /** Exponential backoff base between runs. */
+  backoffMs: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -50,6 +89,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BatonConfig {
     loginRateLimit: {
       max: intFrom(env.BATON_LOGIN_MAX_ATTEMPTS, 10, 'BATON_LOGIN_MAX_ATTEMPTS'),
       windowMs: intFrom(env.BATON_LOGIN_WINDOW_SECONDS, 300, 'BATON_LOGIN_WINDOW_SECONDS') * 1000,
+    },
+    webhooks: {
+      allow: (env.BATON_WEBHOOK_ALLOW ?? '').split(/[\s,]+/).filter(Boolean),
+      timeoutMs: intFrom(env.BATON_WEBHOOK_TIMEOUT_MS, 10000, 'BATON_WEBHOOK_TIMEOUT_MS'),
+      attempts: Math.max(1, intFrom(env.BATON_WEBHOOK_ATTEMPTS, 5, 'BATON_WEBHOOK_ATTEMPTS')),
+      backoffMs: intFrom(env.BATON_WEBHOOK_BACKOFF_MS, 2000, 'BATON_WEBHOOK_BACKOFF_MS'),
+    },
+    files: {
+      maxBytes: intFrom(env.BATON_FILE_MAX_BYTES, 20 * 1024 * 1024, 'BATON_FILE_MAX_BYTES'),
+      types: env.BATON_FILE_TYPES ? env.BATON_FILE_TYPES.split(/[\s,]+/).filter(Boolean).map((t) => t.toLowerCase()) : DEFAULT_FILE_TYPES,
     },
   };
 }

@@ -70,9 +70,10 @@ const en: Messages = {
     healthChecking: 'Checking',
     healthFailed: 'Could not read the system status: {{message}}',
     todoTitle: 'My to-dos',
-    emptyTitle: 'No to-dos yet — processes are coming soon',
-    emptyHint:
-      'The form designer, flow designer and approval workspace are being built. Once they ship, approvals sent to you will show up here.',
+    emptyTitle: 'Nothing to do yet — start a request',
+    emptyHint: 'Approvals and tasks others send you show up here.',
+    startLink: 'Start a request',
+    viewAll: 'All {{count}}',
   },
   status: {
     running: 'In progress',

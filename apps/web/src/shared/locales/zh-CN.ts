@@ -70,8 +70,10 @@ const zhCN = {
     healthChecking: '检查中',
     healthFailed: '无法获取系统状态：{{message}}',
     todoTitle: '我的待办',
-    emptyTitle: '还没有待办 — 流程功能即将上线',
-    emptyHint: '表单设计器、流程设计器和审批工作台正在建设中。上线后，发给你的审批会出现在这里。',
+    emptyTitle: '还没有待办 — 去发起一个申请',
+    emptyHint: '别人提交给你审批或办理的事项会出现在这里。',
+    startLink: '发起申请',
+    viewAll: '查看全部 {{count}} 条',
   },
   status: {
     running: '审批中',

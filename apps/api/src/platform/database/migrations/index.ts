@@ -3,5 +3,6 @@ import { Identity0001 } from './0001-identity.js';
 import { Processes0002 } from './0002-processes.js';
 import { Runtime0003 } from './0003-runtime.js';
 import { Templates0004 } from './0004-templates.js';
+import { Files0005 } from './0005-files.js';
 
-export const MIGRATIONS = [Identity0001, Processes0002, Runtime0003, Templates0004];
+export const MIGRATIONS = [Identity0001, Processes0002, Runtime0003, Templates0004, Files0005];

@@ -49,7 +49,8 @@ if (embedded) {
   embeddedPg = await startEmbeddedPostgres({ dataDir, port: 0 });
   dbUrl = embeddedPg.url;
 } else {
-  if (!process.env.DATABASE_URL || !process.env.REDIS_URL) throw new Error('server mode needs DATABASE_URL and REDIS_URL (run through scripts/bench.sh)');
+  if (!process.env.DATABASE_URL || !process.env.REDIS_URL)
+    throw new Error('server mode needs DATABASE_URL and REDIS_URL (run through scripts/bench.sh)');
   const name = `baton_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
@@ -78,7 +79,12 @@ const config = loadConfig({
   BATON_LOGIN_MAX_ATTEMPTS: '1000',
   LOG_LEVEL: 'error',
 });
-const app = await createHttpApp({ config, role: processRole(true, true), databaseUrl: dbUrl, embedded });
+const app = await createHttpApp({
+  config,
+  role: processRole(true, true),
+  databaseUrl: dbUrl,
+  embedded,
+});
 await app.listen(0, '127.0.0.1');
 const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
 log(`mode=${mode} instances=${instances} concurrency=${concurrency} at ${base}`);
@@ -86,22 +92,40 @@ log(`mode=${mode} instances=${instances} concurrency=${concurrency} at ${base}`)
 async function http(method, p, token, body) {
   const res = await fetch(base + p, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = await res.json().catch(() => null);
   if (res.status >= 400) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
-const login = async (u, pw = 'bench-demo-pass') => (await http('POST', '/api/auth/login', undefined, { username: u, password: pw })).accessToken;
+const login = async (u, pw = 'bench-demo-pass') =>
+  (await http('POST', '/api/auth/login', undefined, { username: u, password: pw })).accessToken;
 const adminToken = await login('admin', 'bench-admin-pass');
 await http('POST', '/api/processes', adminToken, newProductListing.definition);
 await http('POST', '/api/processes/new-product-listing/publish', adminToken);
-const users = Object.fromEntries((await http('GET', '/api/users', adminToken)).map((u) => [u.username, u]));
+const users = Object.fromEntries(
+  (await http('GET', '/api/users', adminToken)).map((u) => [u.username, u]),
+);
 const who = (u) => ({ id: users[u].id, username: u, roles: users[u].roles });
-const tokens = Object.fromEntries(await Promise.all(['pm', 'opsdir', 'design', 'warehouse', 'opsspec'].map(async (u) => [u, await login(u)])));
+const tokens = Object.fromEntries(
+  await Promise.all(
+    ['pm', 'opsdir', 'design', 'warehouse', 'opsspec'].map(async (u) => [u, await login(u)]),
+  ),
+);
 
-const form = { productName: '压测商品', sku: 'B-1', category: '测试', price: 99, cost: 10, platforms: ['淘宝'], launchDate: '2026-12-01' };
+const form = {
+  productName: '压测商品',
+  sku: 'B-1',
+  category: '测试',
+  price: 99,
+  cost: 10,
+  platforms: ['淘宝'],
+  launchDate: '2026-12-01',
+};
 const steps = [
   ['opsdir', 'director', { action: 'approve' }],
   ['design', 'design', { action: 'submit', data: { mainImages: ['f1'], detailPage: ['f2'] } }],
@@ -126,27 +150,34 @@ async function runInstance(driver, latencies) {
 const instancesSvc = app.get(InstancesService);
 const tasksSvc = app.get(TasksService);
 const serviceDriver = {
-  start: async () => (await instancesSvc.start('new-product-listing', { data: form }, who('pm'))).body,
+  start: async () =>
+    (await instancesSvc.start('new-product-listing', { data: form }, who('pm'))).body,
   view: (id) => instancesSvc.view(id, who('pm')),
   act: (user, taskId, body) => tasksSvc.act(taskId, body, who(user)),
 };
 const httpDriver = {
-  start: () => http('POST', '/api/processes/new-product-listing/instances', tokens.pm, { data: form }),
+  start: () =>
+    http('POST', '/api/processes/new-product-listing/instances', tokens.pm, { data: form }),
   view: (id) => http('GET', `/api/instances/${id}`, adminToken),
-  act: async (user, taskId, body) => ({ status: 200, body: await http('POST', `/api/tasks/${taskId}/actions`, tokens[user], body) }),
+  act: async (user, taskId, body) => ({
+    status: 200,
+    body: await http('POST', `/api/tasks/${taskId}/actions`, tokens[user], body),
+  }),
 };
 
 async function pool(n, c, fn) {
   let next = 0;
   let done = 0;
   const report = setInterval(() => log(`  ${done}/${n}`), 5000);
-  await Promise.all(Array.from({ length: c }, async () => {
-    while (next < n) {
-      next++;
-      await fn();
-      done++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: c }, async () => {
+      while (next < n) {
+        next++;
+        await fn();
+        done++;
+      }
+    }),
+  );
   clearInterval(report);
 }
 
@@ -157,9 +188,20 @@ async function measure(label, driver, n) {
   const secs = (performance.now() - t) / 1000;
   const commands = n * (1 + steps.length);
   latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  const r = { label, instances: n, commands, seconds: secs, commandsPerSec: commands / secs, p50: pct(50), p99: pct(99) };
-  log(`${label}: ${r.commandsPerSec.toFixed(0)} commands/s, action p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms`);
+  const pct = (p) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  const r = {
+    label,
+    instances: n,
+    commands,
+    seconds: secs,
+    commandsPerSec: commands / secs,
+    p50: pct(50),
+    p99: pct(99),
+  };
+  log(
+    `${label}: ${r.commandsPerSec.toFixed(0)} commands/s, action p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms`,
+  );
   return r;
 }
 
@@ -167,8 +209,13 @@ async function measure(label, driver, n) {
 async function rawBaseline(n) {
   const p = new pg.Pool({ connectionString: dbUrl, max: embedded ? 4 : concurrency });
   await p.query(`CREATE TABLE IF NOT EXISTS bench_state (id int PRIMARY KEY, state jsonb, n int)`);
-  await p.query(`CREATE TABLE IF NOT EXISTS bench_rows (id bigserial PRIMARY KEY, k int, payload jsonb)`);
-  await p.query(`INSERT INTO bench_state SELECT g, '{}'::jsonb, 0 FROM generate_series(1, $1) g ON CONFLICT DO NOTHING`, [concurrency * 4]);
+  await p.query(
+    `CREATE TABLE IF NOT EXISTS bench_rows (id bigserial PRIMARY KEY, k int, payload jsonb)`,
+  );
+  await p.query(
+    `INSERT INTO bench_state SELECT g, '{}'::jsonb, 0 FROM generate_series(1, $1) g ON CONFLICT DO NOTHING`,
+    [concurrency * 4],
+  );
   const payload = JSON.stringify({ state: 'x'.repeat(800) });
   const t = performance.now();
   let i = 0;
@@ -236,7 +283,10 @@ const summary = {
   at: new Date().toISOString(),
 };
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-fs.writeFileSync(path.join(root, 'bench/results', `${summary.at.replace(/[:.]/g, '-')}-${mode}.json`), JSON.stringify({ summary, results }, null, 2));
+fs.writeFileSync(
+  path.join(root, 'bench/results', `${summary.at.replace(/[:.]/g, '-')}-${mode}.json`),
+  JSON.stringify({ summary, results }, null, 2),
+);
 console.log(
   `bench: mode=${mode} instances=${instances} commands/s=${summary.commandsPerSec} raw_tx/s=${summary.rawTxPerSec} ratio=${summary.ratio} p50_ms=${summary.p50Ms} p99_ms=${summary.p99Ms} inbox_p99_ms=${summary.inboxP99Ms} rss_mb=${summary.rssMb}`,
 );

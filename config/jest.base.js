@@ -12,7 +12,11 @@ export function jestConfig({ rootDir, testMatch, coverage, tsx = false, ...rest 
         {
           jsc: {
             parser: { syntax: 'typescript', decorators: true, tsx },
-            transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+            transform: {
+              legacyDecorator: true,
+              decoratorMetadata: true,
+              react: { runtime: 'automatic' },
+            },
             target: 'es2022',
             keepClassNames: true,
           },

@@ -6,10 +6,30 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-execSync('pnpm --filter @baton/forms --filter @baton/flow --filter @baton/templates --filter @baton/api build', { cwd: root, stdio: 'inherit' });
+execSync(
+  'pnpm --filter @baton/forms --filter @baton/flow --filter @baton/templates --filter @baton/api build',
+  { cwd: root, stdio: 'inherit' },
+);
 const procs = [
-  spawn('pnpm', ['--filter', '@baton/api', 'exec', 'tsc', '-w', '--preserveWatchOutput', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' }),
-  spawn(process.execPath, ['--watch', 'apps/api/dist/embedded.js'], { cwd: root, stdio: 'inherit', env: { ...process.env, BATON_WEB_DIST: '' } }),
+  spawn(
+    'pnpm',
+    [
+      '--filter',
+      '@baton/api',
+      'exec',
+      'tsc',
+      '-w',
+      '--preserveWatchOutput',
+      '-p',
+      'tsconfig.build.json',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  ),
+  spawn(process.execPath, ['--watch', 'apps/api/dist/embedded.js'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, BATON_WEB_DIST: '' },
+  }),
   spawn('pnpm', ['--filter', '@baton/web', 'dev'], { cwd: root, stdio: 'inherit' }),
 ];
 const stop = () => {

@@ -33,7 +33,9 @@ const builds = [
 ];
 const stale = builds.filter(([dir, out]) => {
   const target = path.join(root, dir, out);
-  return !fs.existsSync(target) || fs.statSync(target).mtimeMs < newest(path.join(root, dir, 'src'));
+  return (
+    !fs.existsSync(target) || fs.statSync(target).mtimeMs < newest(path.join(root, dir, 'src'))
+  );
 });
 if (stale.length && !args.includes('--no-build')) {
   console.log(`Building ${stale.map(([d]) => d).join(', ')} ...`);

@@ -17,18 +17,24 @@ for (const file of fs.readdirSync(dir).sort()) {
     passed += r.numPassedTests;
     failed += r.numFailedTests + broken;
     skipped += r.numPendingTests + (r.numTodoTests ?? 0);
-    rows.push(`${file.replace('.jest.json', '').padEnd(14)} ${r.numPassedTests} passed, ${r.numFailedTests + broken} failed, ${r.numPendingTests} skipped`);
+    rows.push(
+      `${file.replace('.jest.json', '').padEnd(14)} ${r.numPassedTests} passed, ${r.numFailedTests + broken} failed, ${r.numPendingTests} skipped`,
+    );
   } else if (file.endsWith('.pw.json')) {
     const s = JSON.parse(fs.readFileSync(full, 'utf8')).stats;
     passed += s.expected + (s.flaky ?? 0);
     failed += s.unexpected;
     skipped += s.skipped;
-    rows.push(`${'e2e'.padEnd(14)} ${s.expected} passed, ${s.unexpected} failed, ${s.skipped} skipped`);
+    rows.push(
+      `${'e2e'.padEnd(14)} ${s.expected} passed, ${s.unexpected} failed, ${s.skipped} skipped`,
+    );
   }
 }
 console.log('\n=== summary');
 for (const r of rows) console.log(r);
 if (failedSuites.length) console.log(`failing steps: ${failedSuites.join(', ')}`);
 const extra = failedSuites.length && failed === 0 ? 1 : 0;
-console.log(`tests: ${passed} passed, ${failed + extra} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(
+  `tests: ${passed} passed, ${failed + extra} failed${skipped ? `, ${skipped} skipped` : ''}`,
+);
 process.exit(failed + failedSuites.length > 0 ? 1 : 0);

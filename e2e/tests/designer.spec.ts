@@ -86,9 +86,13 @@ test('design a process: form by drag and drop, flow with a branch, publish v1', 
   await expect(condition).toBeVisible();
   await condition.getByTestId('add-condition').click();
   await condition.getByTestId('condition-field-0').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '金额' }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '金额' })
+    .click();
   await condition.getByTestId('condition-operator-0').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '大于等于' }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '大于等于' })
+    .click();
   await condition.getByTestId('condition-value-0').locator('input').fill('500');
   await condition.getByTestId('condition-value-0').locator('input').blur();
   await expect(page.locator('.ie-header', { hasText: '金额 ≥ 500' })).toBeVisible();
@@ -113,7 +117,10 @@ test('design a process: form by drag and drop, flow with a branch, publish v1', 
 
   // Publish → version 1.
   await page.getByTestId('designer-publish').click();
-  await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(page.getByText('已发布版本 1')).toBeVisible();
   await expect(page.getByTestId('designer-version')).toHaveText('v1');
 

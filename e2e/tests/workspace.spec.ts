@@ -11,7 +11,11 @@ const NAME = '采购申请 E2E';
 const TITLE = '直播间补光灯采购';
 const COMMENT = '同意采购，注意控制预算 @pm';
 
-async function apiToken(request: APIRequestContext, username: string, password: string): Promise<string> {
+async function apiToken(
+  request: APIRequestContext,
+  username: string,
+  password: string,
+): Promise<string> {
   const res = await request.post('/api/auth/login', { data: { username, password } });
   expect(res.status(), await res.text()).toBe(200);
   return ((await res.json()) as { accessToken: string }).accessToken;
@@ -24,16 +28,26 @@ async function apiToken(request: APIRequestContext, username: string, password: 
  */
 const PEOPLE = [
   { username: 'pm', displayName: '王产品 (Product manager)', roles: ['product_manager'] },
-  { username: 'opsdir', displayName: '李运营总监 (Operations director)', roles: ['operations_director'] },
+  {
+    username: 'opsdir',
+    displayName: '李运营总监 (Operations director)',
+    roles: ['operations_director'],
+  },
 ];
 
 async function ensurePeople(request: APIRequestContext, headers: Record<string, string>) {
   const list = async () =>
-    (await (await request.get('/api/users', { headers })).json()) as { id: string; username: string }[];
+    (await (await request.get('/api/users', { headers })).json()) as {
+      id: string;
+      username: string;
+    }[];
   let users = await list();
   for (const person of PEOPLE) {
     if (users.some((u) => u.username === person.username)) continue;
-    const res = await request.post('/api/users', { headers, data: { ...person, password: DEMO_PASSWORD } });
+    const res = await request.post('/api/users', {
+      headers,
+      data: { ...person, password: DEMO_PASSWORD },
+    });
     expect(res.status(), await res.text()).toBe(201);
   }
   users = await list();
@@ -179,7 +193,9 @@ test('start a request, approve it from the inbox, see it approved', async ({ pag
   // This node did not name the fields: read-only for the approver.
   await expect(page.getByLabel('标题')).toBeDisabled();
   await expect(page.getByText('¥1,234.50')).toBeVisible();
-  await expect(page.getByTestId('timeline')).toContainText('等待 李运营总监 (Operations director) 处理');
+  await expect(page.getByTestId('timeline')).toContainText(
+    '等待 李运营总监 (Operations director) 处理',
+  );
   await settle(page);
   await page.screenshot({ path: screenshotPath('workspace-task-zh'), fullPage: true });
 
@@ -203,7 +219,9 @@ test('start a request, approve it from the inbox, see it approved', async ({ pag
   await expect(page.getByText('已同意')).toBeVisible();
   await expect(page.getByText('还没有待办 — 去发起一个申请')).toBeVisible();
   await page.getByRole('tab', { name: '已办' }).click();
-  await expect(page.getByTestId('inbox-row').filter({ hasText: NAME }).first()).toContainText('同意');
+  await expect(page.getByTestId('inbox-row').filter({ hasText: NAME }).first()).toContainText(
+    '同意',
+  );
   await signOut(page);
 
   // ---- pm sees the request approved, with the approval in the timeline ----
@@ -249,7 +267,9 @@ test('start a request, approve it from the inbox, see it approved', async ({ pag
   await settle(page);
   await page.screenshot({ path: screenshotPath('workspace-start-phone-en'), fullPage: true });
   await page.goto('/inbox?tab=initiated');
-  await expect(page.getByTestId('inbox-row').filter({ hasText: NAME }).first()).toContainText('Approved');
+  await expect(page.getByTestId('inbox-row').filter({ hasText: NAME }).first()).toContainText(
+    'Approved',
+  );
   await noSidewaysScroll(page);
   await settle(page);
   await page.screenshot({ path: screenshotPath('workspace-initiated-phone-en'), fullPage: true });
@@ -284,5 +304,8 @@ test('the initiator withdraws a request nobody has acted on yet', async ({ page,
   await expect(page.getByTestId('timeline')).toContainText('王产品 (Product manager) 撤回了申请');
   await expect(page.getByRole('button', { name: '撤回申请' })).toHaveCount(0);
   await settle(page);
-  await page.screenshot({ path: screenshotPath('workspace-instance-withdrawn-zh'), fullPage: true });
+  await page.screenshot({
+    path: screenshotPath('workspace-instance-withdrawn-zh'),
+    fullPage: true,
+  });
 });

@@ -36,7 +36,10 @@ export async function createHttpApp(opts: AppOptions): Promise<NestExpressApplic
 
 export async function createWorkerContext(opts: AppOptions): Promise<INestApplicationContext> {
   const logger = new PinoNestLogger(createLogger(opts.config.logLevel));
-  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(opts), { logger, abortOnError: false });
+  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(opts), {
+    logger,
+    abortOnError: false,
+  });
   return ctx;
 }
 
@@ -50,7 +53,10 @@ function setupOpenApi(app: INestApplication) {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+  SwaggerModule.setup('api/docs', app, doc, {
+    jsonDocumentUrl: 'api/openapi.json',
+    useGlobalPrefix: false,
+  });
 }
 
 /** The built single-page app, with every non-API path falling back to index.html. */
@@ -58,10 +64,17 @@ function serveWeb(app: NestExpressApplication, dist: string) {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return;
   app.useStaticAssets(dist, { index: false, maxAge: '1h' });
-  app.use((req: { method: string; path: string }, res: { sendFile(p: string): void }, next: () => void) => {
-    if ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api')) return res.sendFile(index);
-    next();
-  });
+  app.use(
+    (
+      req: { method: string; path: string },
+      res: { sendFile(p: string): void },
+      next: () => void,
+    ) => {
+      if ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api'))
+        return res.sendFile(index);
+      next();
+    },
+  );
 }
 
 /**

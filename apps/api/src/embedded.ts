@@ -13,11 +13,21 @@ const config = loadConfig();
 config.webDist ??= path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 fs.mkdirSync(config.dataDir, { recursive: true });
 
-const pg = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, port: 0, host: '127.0.0.1' });
+const pg = config.databaseUrl
+  ? undefined
+  : await startEmbeddedPostgres({ dataDir: config.dataDir, port: 0, host: '127.0.0.1' });
 const databaseUrl = config.databaseUrl ?? pg!.url;
-const app = await createHttpApp({ config, role: processRole(true, true), databaseUrl, embedded: !config.databaseUrl });
+const app = await createHttpApp({
+  config,
+  role: processRole(true, true),
+  databaseUrl,
+  embedded: !config.databaseUrl,
+});
 // On a signal the app closes first (workers finish, pools drain), the embedded database last.
-exitOnSignals(() => app.close(), async () => pg?.stop());
+exitOnSignals(
+  () => app.close(),
+  async () => pg?.stop(),
+);
 await app.listen(config.port, config.host);
 const url = `http://localhost:${config.port}`;
 console.log(

@@ -5,10 +5,17 @@ import { createHttpApp, exitOnSignals } from './bootstrap.js';
 
 const config = loadConfig();
 if (!config.databaseUrl) {
-  console.error('DATABASE_URL is not set. For a one-process install with no services, run `pnpm start`.');
+  console.error(
+    'DATABASE_URL is not set. For a one-process install with no services, run `pnpm start`.',
+  );
   process.exit(1);
 }
-const app = await createHttpApp({ config, role: processRole(true, false), databaseUrl: config.databaseUrl, embedded: false });
+const app = await createHttpApp({
+  config,
+  role: processRole(true, false),
+  databaseUrl: config.databaseUrl,
+  embedded: false,
+});
 exitOnSignals(() => app.close());
 await app.listen(config.port, config.host);
 console.log(`Baton API listening on http://localhost:${config.port} (docs: /api/docs)`);

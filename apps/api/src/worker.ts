@@ -5,10 +5,17 @@ import { createWorkerContext, exitOnSignals } from './bootstrap.js';
 
 const config = loadConfig();
 if (!config.databaseUrl || !config.redisUrl) {
-  console.error('start:worker needs DATABASE_URL and REDIS_URL. For a one-process install, run `pnpm start`.');
+  console.error(
+    'start:worker needs DATABASE_URL and REDIS_URL. For a one-process install, run `pnpm start`.',
+  );
   process.exit(1);
 }
 const role = processRole(false, true);
-const ctx = await createWorkerContext({ config, role, databaseUrl: config.databaseUrl, embedded: false });
+const ctx = await createWorkerContext({
+  config,
+  role,
+  databaseUrl: config.databaseUrl,
+  embedded: false,
+});
 exitOnSignals(() => ctx.close());
 console.log(`Baton worker ${role.id} ready`);

@@ -11,7 +11,8 @@ const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'ut
 describe('docker-compose.yml', () => {
   it('has postgres, redis, api and worker services, each with a healthcheck or a dependency on healthy services', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres', 'redis', 'worker']);
-    for (const name of ['postgres', 'redis', 'api']) expect(compose.services[name].healthcheck?.test).toBeDefined();
+    for (const name of ['postgres', 'redis', 'api'])
+      expect(compose.services[name].healthcheck?.test).toBeDefined();
     for (const name of ['api', 'worker']) {
       expect(compose.services[name].depends_on).toEqual({
         postgres: { condition: 'service_healthy' },
@@ -21,12 +22,17 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs the two entry points in server mode against the compose postgres and redis', () => {
-    for (const [name, entry] of [['api', 'main.js'], ['worker', 'worker.js']]) {
+    for (const [name, entry] of [
+      ['api', 'main.js'],
+      ['worker', 'worker.js'],
+    ]) {
       const svc = compose.services[name];
       expect(svc.command.join(' ')).toContain(`apps/api/dist/${entry}`);
       expect(svc.environment.DATABASE_URL).toMatch(/^postgres:\/\/baton:.*@postgres:5432\/baton$/);
       expect(svc.environment.REDIS_URL).toBe('redis://redis:6379');
-      expect(fs.existsSync(path.join(root, 'apps/api/src', entry.replace('.js', '.ts')))).toBe(true);
+      expect(fs.existsSync(path.join(root, 'apps/api/src', entry.replace('.js', '.ts')))).toBe(
+        true,
+      );
     }
     expect(compose.services.api.ports).toContain('3000:3000');
     expect(compose.services.worker.deploy.replicas).toBeGreaterThanOrEqual(2);

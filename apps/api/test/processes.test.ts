@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, startTestApp, testMode, type TestApp } from './support/test-app.js';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  startTestApp,
+  testMode,
+  type TestApp,
+} from './support/test-app.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,7 +28,12 @@ function refund(key: string, extra: Json = {}): Json {
     graph: {
       nodes: [
         { id: 'start', type: 'start', position: { x: 0, y: 0 } },
-        { id: 'lead', type: 'approval', name: '客服主管 CS lead', assignees: [{ kind: 'role', role: 'cs_lead' }] },
+        {
+          id: 'lead',
+          type: 'approval',
+          name: '客服主管 CS lead',
+          assignees: [{ kind: 'role', role: 'cs_lead' }],
+        },
         { id: 'end', type: 'end', outcome: 'approved' },
       ],
       edges: [
@@ -61,32 +72,58 @@ describe(`process definitions (${testMode()} mode)`, () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { BATON_DEMO: '1' } });
     admin = await t.login('admin', ADMIN_PASSWORD);
-    [flowadmin, pm, finance] = await Promise.all(['flowadmin', 'pm', 'finance'].map((u) => t.login(u, DEMO_PASSWORD)));
-    const users = (await t.http().get('/api/users').set(as(admin))).body as { id: string; username: string }[];
+    [flowadmin, pm, finance] = await Promise.all(
+      ['flowadmin', 'pm', 'finance'].map((u) => t.login(u, DEMO_PASSWORD)),
+    );
+    const users = (await t.http().get('/api/users').set(as(admin))).body as {
+      id: string;
+      username: string;
+    }[];
     userIds = new Map(users.map((u) => [u.username, u.id]));
   });
   afterAll(() => t.close());
 
-  const save = (token: string, body: unknown) => t.http().post('/api/processes').set(as(token)).send(body as object);
-  const publish = (token: string, key: string) => t.http().post(`/api/processes/${key}/publish`).set(as(token));
+  const save = (token: string, body: unknown) =>
+    t
+      .http()
+      .post('/api/processes')
+      .set(as(token))
+      .send(body as object);
+  const publish = (token: string, key: string) =>
+    t.http().post(`/api/processes/${key}/publish`).set(as(token));
   const get = (token: string, path: string) => t.http().get(`/api/processes${path}`).set(as(token));
 
   describe('drafts', () => {
     it('saves a draft (201) that designers see and others do not, before it is published', async () => {
       const res = await save(flowadmin, refund('draft-only'));
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ key: 'draft-only', name: '退款审批 Refund', category: '电商运营', latestVersion: null, problems: [] });
+      expect(res.body).toMatchObject({
+        key: 'draft-only',
+        name: '退款审批 Refund',
+        category: '电商运营',
+        latestVersion: null,
+        problems: [],
+      });
       expect(res.body.draft).toEqual(refund('draft-only'));
 
       const view = await get(flowadmin, '/draft-only');
       expect(view.status).toBe(200);
-      expect(view.body).toMatchObject({ key: 'draft-only', latestVersion: null, definition: refund('draft-only'), draft: refund('draft-only') });
+      expect(view.body).toMatchObject({
+        key: 'draft-only',
+        latestVersion: null,
+        definition: refund('draft-only'),
+        draft: refund('draft-only'),
+      });
 
       expect((await get(pm, '/draft-only')).status).toBe(404);
       expect((await get(pm, '/draft-only/versions')).status).toBe(404);
       expect(((await get(pm, '')).body as Json[]).map((p) => p.key)).not.toContain('draft-only');
       const all = (await get(flowadmin, '?all=true')).body as Json[];
-      expect(all.find((p) => p.key === 'draft-only')).toMatchObject({ latestVersion: null, hasDraft: true, mayStart: false });
+      expect(all.find((p) => p.key === 'draft-only')).toMatchObject({
+        latestVersion: null,
+        hasDraft: true,
+        mayStart: false,
+      });
     });
 
     it('saves an unfinished graph as a draft and reports what would stop a publish', async () => {
@@ -100,7 +137,10 @@ describe(`process definitions (${testMode()} mode)`, () => {
       await save(flowadmin, refund('updated')).expect(201);
       const res = await save(admin, refund('updated', { name: 'Renamed' }));
       expect(res.status).toBe(201);
-      expect((await get(admin, '/updated')).body).toMatchObject({ name: 'Renamed', draft: { name: 'Renamed' } });
+      expect((await get(admin, '/updated')).body).toMatchObject({
+        name: 'Renamed',
+        draft: { name: 'Renamed' },
+      });
     });
   });
 
@@ -128,7 +168,15 @@ describe(`process definitions (${testMode()} mode)`, () => {
       await save(flowadmin, refund('guarded')).expect(201);
       expect((await publish(pm, 'guarded')).status).toBe(403);
       expect((await get(admin, '/guarded')).body.latestVersion).toBeNull();
-      expect((await t.http().post('/api/processes/import?publish=true').set(as(pm)).send(refund('pm-import'))).status).toBe(403);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/processes/import?publish=true')
+            .set(as(pm))
+            .send(refund('pm-import'))
+        ).status,
+      ).toBe(403);
       expect((await get(admin, '/pm-import')).status).toBe(404);
       expect((await get(pm, '/guarded/export')).status).toBe(403);
       expect((await get(pm, '?all=true')).status).toBe(403);
@@ -149,7 +197,13 @@ describe(`process definitions (${testMode()} mode)`, () => {
 
       const view = await get(pm, '/refund');
       expect(view.status).toBe(200);
-      expect(view.body).toMatchObject({ key: 'refund', name: '退款审批 Refund', latestVersion: 2, definition: refund('refund'), mayStart: true });
+      expect(view.body).toMatchObject({
+        key: 'refund',
+        name: '退款审批 Refund',
+        latestVersion: 2,
+        definition: refund('refund'),
+        mayStart: true,
+      });
       expect(view.body.draft).toBeUndefined();
 
       const version = await get(pm, '/refund/versions/1');
@@ -185,7 +239,11 @@ describe(`process definitions (${testMode()} mode)`, () => {
       expect(typeof res.body.message).toBe('string');
       expect(res.body.problems).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ code: 'unknown_role', nodeId: 'astro', message: expect.stringContaining('astronaut') }),
+          expect.objectContaining({
+            code: 'unknown_role',
+            nodeId: 'astro',
+            message: expect.stringContaining('astronaut'),
+          }),
           expect.objectContaining({ code: 'no_end' }),
         ]),
       );
@@ -213,23 +271,37 @@ describe(`process definitions (${testMode()} mode)`, () => {
       await save(flowadmin, withUser(['00000000-0000-4000-8000-000000000000'])).expect(201);
       const bad = await publish(flowadmin, 'named-user');
       expect(bad.status).toBe(400);
-      expect(bad.body.problems).toEqual([expect.objectContaining({ code: 'unknown_user', nodeId: 'boss' })]);
+      expect(bad.body.problems).toEqual([
+        expect.objectContaining({ code: 'unknown_user', nodeId: 'boss' }),
+      ]);
       await save(flowadmin, withUser([userIds.get('gm')!])).expect(201);
-      expect((await publish(flowadmin, 'named-user')).body).toEqual({ key: 'named-user', version: 1 });
+      expect((await publish(flowadmin, 'named-user')).body).toEqual({
+        key: 'named-user',
+        version: 1,
+      });
     });
 
     it('keeps versions immutable: editing the draft changes neither version 1 nor what runs', async () => {
       await save(flowadmin, refund('frozen')).expect(201);
       await publish(flowadmin, 'frozen').expect(201);
-      await save(flowadmin, refund('frozen', { name: 'Edited', description: 'changed' })).expect(201);
+      await save(flowadmin, refund('frozen', { name: 'Edited', description: 'changed' })).expect(
+        201,
+      );
 
       expect((await get(pm, '/frozen/versions/1')).body.definition).toEqual(refund('frozen'));
       const view = (await get(flowadmin, '/frozen')).body;
-      expect(view).toMatchObject({ name: '退款审批 Refund', latestVersion: 1, definition: refund('frozen'), draft: { name: 'Edited' } });
+      expect(view).toMatchObject({
+        name: '退款审批 Refund',
+        latestVersion: 1,
+        definition: refund('frozen'),
+        draft: { name: 'Edited' },
+      });
 
       // Not even a direct UPDATE can change a published version.
       const db = t.app.get(DataSource);
-      await expect(db.query(`UPDATE process_versions SET definition = '{}'::jsonb WHERE key = 'frozen'`)).rejects.toThrow(/immutable/);
+      await expect(
+        db.query(`UPDATE process_versions SET definition = '{}'::jsonb WHERE key = 'frozen'`),
+      ).rejects.toThrow(/immutable/);
       expect((await get(pm, '/frozen/versions/1')).body.definition).toEqual(refund('frozen'));
 
       await publish(flowadmin, 'frozen').expect(201);
@@ -238,10 +310,14 @@ describe(`process definitions (${testMode()} mode)`, () => {
 
     it('gives five concurrent publishes five distinct versions', async () => {
       await save(flowadmin, refund('busy')).expect(201);
-      const results = await Promise.all(Array.from({ length: 5 }, (_, i) => publish(i % 2 ? admin : flowadmin, 'busy')));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => publish(i % 2 ? admin : flowadmin, 'busy')),
+      );
       expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
       expect(results.map((r) => r.body.version).sort()).toEqual([1, 2, 3, 4, 5]);
-      expect((await get(pm, '/busy/versions')).body.map((v: Json) => v.version)).toEqual([1, 2, 3, 4, 5]);
+      expect((await get(pm, '/busy/versions')).body.map((v: Json) => v.version)).toEqual([
+        1, 2, 3, 4, 5,
+      ]);
       expect((await get(pm, '/busy')).body.latestVersion).toBe(5);
     });
 
@@ -249,7 +325,11 @@ describe(`process definitions (${testMode()} mode)`, () => {
       expect((await publish(flowadmin, 'no-such-process')).status).toBe(404);
       expect((await publish(flowadmin, 'NOT_A_KEY')).status).toBe(404);
       // A process can exist without a draft (e.g. written by a future installer).
-      await t.app.get(DataSource).query(`INSERT INTO process_definitions (key, name, created_by, updated_by) VALUES ('empty', 'Empty', 'x', 'x')`);
+      await t.app
+        .get(DataSource)
+        .query(
+          `INSERT INTO process_definitions (key, name, created_by, updated_by) VALUES ('empty', 'Empty', 'x', 'x')`,
+        );
       const res = await publish(flowadmin, 'empty');
       expect(res.status).toBe(422);
       expect(res.body).toEqual({ error: 'no_draft', message: expect.any(String) });
@@ -260,7 +340,16 @@ describe(`process definitions (${testMode()} mode)`, () => {
     it('answers 404 for unknown processes and versions', async () => {
       await save(flowadmin, refund('readable')).expect(201);
       await publish(flowadmin, 'readable').expect(201);
-      for (const path of ['/nope', '/nope/versions', '/nope/versions/1', '/readable/versions/2', '/readable/versions/0', '/readable/versions/abc', '/readable/versions/1e3', '/Bad_Key']) {
+      for (const path of [
+        '/nope',
+        '/nope/versions',
+        '/nope/versions/1',
+        '/readable/versions/2',
+        '/readable/versions/0',
+        '/readable/versions/abc',
+        '/readable/versions/1e3',
+        '/Bad_Key',
+      ]) {
         const res = await get(flowadmin, path);
         expect([path, res.status, res.body.error]).toEqual([path, 404, 'not_found']);
       }
@@ -268,12 +357,21 @@ describe(`process definitions (${testMode()} mode)`, () => {
     });
 
     it('lists only processes the caller may start (settings.starters)', async () => {
-      await save(flowadmin, refund('finance-only', { settings: { starters: [{ kind: 'role', role: 'finance' }] } })).expect(201);
+      await save(
+        flowadmin,
+        refund('finance-only', { settings: { starters: [{ kind: 'role', role: 'finance' }] } }),
+      ).expect(201);
       await publish(flowadmin, 'finance-only').expect(201);
-      await save(flowadmin, refund('gm-only', { settings: { starters: [{ kind: 'user', ids: [userIds.get('gm')!] }] } })).expect(201);
+      await save(
+        flowadmin,
+        refund('gm-only', {
+          settings: { starters: [{ kind: 'user', ids: [userIds.get('gm')!] }] },
+        }),
+      ).expect(201);
       await publish(flowadmin, 'gm-only').expect(201);
 
-      const keys = async (token: string) => ((await get(token, '')).body as Json[]).map((p) => p.key);
+      const keys = async (token: string) =>
+        ((await get(token, '')).body as Json[]).map((p) => p.key);
       expect(await keys(finance)).toEqual(expect.arrayContaining(['finance-only', 'refund']));
       expect(await keys(finance)).not.toContain('gm-only');
       expect(await keys(pm)).not.toContain('finance-only');
@@ -285,7 +383,10 @@ describe(`process definitions (${testMode()} mode)`, () => {
       expect((await get(pm, '/finance-only')).body.mayStart).toBe(false);
       expect((await get(finance, '/finance-only')).body.mayStart).toBe(true);
       const all = (await get(flowadmin, '?all=true')).body as Json[];
-      expect(all.find((p) => p.key === 'finance-only')).toMatchObject({ latestVersion: 1, mayStart: false });
+      expect(all.find((p) => p.key === 'finance-only')).toMatchObject({
+        latestVersion: 1,
+        mayStart: false,
+      });
     });
 
     it('hides webhook header values from people who do not design processes', async () => {
@@ -294,7 +395,12 @@ describe(`process definitions (${testMode()} mode)`, () => {
       graph.nodes.splice(2, 0, {
         id: 'hook',
         type: 'automation',
-        action: { kind: 'webhook', url: 'https://example.com/hook', method: 'POST', headers: { Authorization: 'Bearer s3cret' } },
+        action: {
+          kind: 'webhook',
+          url: 'https://example.com/hook',
+          method: 'POST',
+          headers: { Authorization: 'Bearer s3cret' },
+        },
       });
       graph.edges = [
         { id: 'e1', source: 'start', target: 'lead' },
@@ -312,7 +418,10 @@ describe(`process definitions (${testMode()} mode)`, () => {
     it('serves the JSON Schema of a definition and documents the endpoints in OpenAPI', async () => {
       const res = await get(pm, '/schema');
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ type: 'object', required: expect.arrayContaining(['key', 'name', 'form', 'graph']) });
+      expect(res.body).toMatchObject({
+        type: 'object',
+        required: expect.arrayContaining(['key', 'name', 'form', 'graph']),
+      });
       const doc = (await t.http().get('/api/openapi.json')).body;
       expect(Object.keys(doc.paths)).toEqual(
         expect.arrayContaining([
@@ -347,14 +456,28 @@ describe(`process definitions (${testMode()} mode)`, () => {
       expect(asDraft.body).toMatchObject({ key: 'imported', latestVersion: null, problems: [] });
       expect((await get(flowadmin, '/imported')).body.definition).toEqual(moved);
 
-      const published = await t.http().post('/api/processes/import?publish=true').set(as(admin)).send({ ...moved, key: 'imported-live' });
+      const published = await t
+        .http()
+        .post('/api/processes/import?publish=true')
+        .set(as(admin))
+        .send({ ...moved, key: 'imported-live' });
       expect(published.status).toBe(201);
       expect(published.body).toEqual({ key: 'imported-live', version: 1 });
-      expect((await get(pm, '/imported-live/versions/1')).body.definition).toEqual({ ...moved, key: 'imported-live' });
-      expect((await get(flowadmin, '/imported-live/export')).body).toEqual({ ...moved, key: 'imported-live' });
+      expect((await get(pm, '/imported-live/versions/1')).body.definition).toEqual({
+        ...moved,
+        key: 'imported-live',
+      });
+      expect((await get(flowadmin, '/imported-live/export')).body).toEqual({
+        ...moved,
+        key: 'imported-live',
+      });
 
       // Publishing an import on top of an existing process adds the next version.
-      const again = await t.http().post('/api/processes/import?publish=true').set(as(admin)).send({ ...moved, key: 'imported-live', name: 'v2' });
+      const again = await t
+        .http()
+        .post('/api/processes/import?publish=true')
+        .set(as(admin))
+        .send({ ...moved, key: 'imported-live', name: 'v2' });
       expect(again.body).toEqual({ key: 'imported-live', version: 2 });
     });
 
@@ -364,14 +487,26 @@ describe(`process definitions (${testMode()} mode)`, () => {
     });
 
     it('refuses an invalid import with publish=true and saves nothing', async () => {
-      const res = await t.http().post('/api/processes/import?publish=true').set(as(flowadmin)).send(broken('bad-import'));
+      const res = await t
+        .http()
+        .post('/api/processes/import?publish=true')
+        .set(as(flowadmin))
+        .send(broken('bad-import'));
       expect(res.status).toBe(400);
       expect(res.body.error).toBe('invalid_definition');
-      expect(res.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'unknown_role', nodeId: 'astro' })]));
+      expect(res.body.problems).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ code: 'unknown_role', nodeId: 'astro' }),
+        ]),
+      );
       expect((await get(flowadmin, '/bad-import')).status).toBe(404);
 
       // ...and leaves an existing process as it was.
-      const existing = await t.http().post('/api/processes/import?publish=true').set(as(flowadmin)).send(broken('exported'));
+      const existing = await t
+        .http()
+        .post('/api/processes/import?publish=true')
+        .set(as(flowadmin))
+        .send(broken('exported'));
       expect(existing.status).toBe(400);
       const view = (await get(flowadmin, '/exported')).body;
       expect(view.latestVersion).toBe(1);
@@ -383,23 +518,50 @@ describe(`process definitions (${testMode()} mode)`, () => {
     const expectInvalid = (res: { status: number; body: Json }, path?: string) => {
       expect(res.status).toBe(400);
       expect(res.body.error).toBe('invalid_definition');
-      expect(res.body.problems).toEqual(expect.arrayContaining([expect.objectContaining(path === undefined ? {} : { path })]));
+      expect(res.body.problems).toEqual(
+        expect.arrayContaining([expect.objectContaining(path === undefined ? {} : { path })]),
+      );
     };
 
     it('refuses bodies that are not a definition object', async () => {
       expectInvalid(await save(flowadmin, []), '');
       expectInvalid(await save(flowadmin, [refund('in-array')]), '');
       expectInvalid(await save(flowadmin, {}), '/key');
-      const text = await t.http().post('/api/processes').set(as(flowadmin)).set('content-type', 'application/json').send('"refund"');
+      const text = await t
+        .http()
+        .post('/api/processes')
+        .set(as(flowadmin))
+        .set('content-type', 'application/json')
+        .send('"refund"');
       expect(text.status).toBe(400);
-      const garbage = await t.http().post('/api/processes').set(as(flowadmin)).set('content-type', 'application/json').send('{"key":');
+      const garbage = await t
+        .http()
+        .post('/api/processes')
+        .set(as(flowadmin))
+        .set('content-type', 'application/json')
+        .send('{"key":');
       expect(garbage.status).toBe(400);
-      const plain = await t.http().post('/api/processes').set(as(flowadmin)).set('content-type', 'text/plain').send('hello');
+      const plain = await t
+        .http()
+        .post('/api/processes')
+        .set(as(flowadmin))
+        .set('content-type', 'text/plain')
+        .send('hello');
       expect(plain.status).toBe(400);
     });
 
     it('refuses bad keys and names, and keys that shadow routes', async () => {
-      for (const key of ['Refund', 'r', '9lives', 'has space', 'a'.repeat(64), 42, null, 'schema', 'import']) {
+      for (const key of [
+        'Refund',
+        'r',
+        '9lives',
+        'has space',
+        'a'.repeat(64),
+        42,
+        null,
+        'schema',
+        'import',
+      ]) {
         expectInvalid(await save(flowadmin, refund('x', { key } as Json)), '/key');
       }
       for (const name of ['', 42, 'n'.repeat(201)]) {
@@ -419,17 +581,28 @@ describe(`process definitions (${testMode()} mode)`, () => {
 
       // Written as text: serialisers (supertest's, JSON.stringify under jest) give up on such nesting.
       const deep = `${'['.repeat(5000)}"bottom"${']'.repeat(5000)}`;
-      const nested = await t.http().post('/api/processes').set(as(flowadmin)).set('content-type', 'application/json')
+      const nested = await t
+        .http()
+        .post('/api/processes')
+        .set(as(flowadmin))
+        .set('content-type', 'application/json')
         .send(JSON.stringify(refund('huge', { 'x-deep': 'DEEP' })).replace('"DEEP"', deep));
       expectInvalid(nested);
       expect(nested.body.problems[0].code).toBe('too_deep');
 
-      const manyNodes = await save(flowadmin, refund('huge', { graph: { nodes: Array.from({ length: 250_000 }, () => 1), edges: [] } }));
+      const manyNodes = await save(
+        flowadmin,
+        refund('huge', { graph: { nodes: Array.from({ length: 250_000 }, () => 1), edges: [] } }),
+      );
       expect(manyNodes.status).toBe(400);
 
       const nul = await save(flowadmin, refund('huge', { description: 'a\u0000b' }));
       expectInvalid(nul, '/description');
-      const surrogate = await t.http().post('/api/processes').set(as(flowadmin)).set('content-type', 'application/json')
+      const surrogate = await t
+        .http()
+        .post('/api/processes')
+        .set(as(flowadmin))
+        .set('content-type', 'application/json')
         .send(JSON.stringify(refund('huge')).replace('Refunds need', '\\ud800 Refunds need'));
       expectInvalid(surrogate, '/description');
 

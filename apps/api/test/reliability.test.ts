@@ -11,7 +11,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import type { ProcessDefinition } from '@baton/flow';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, startTestApp, testMode, type TestApp } from './support/test-app.js';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  startTestApp,
+  testMode,
+  type TestApp,
+} from './support/test-app.js';
 import { Actor, publish } from './support/flows.js';
 
 const mode = testMode();
@@ -24,11 +30,21 @@ const LATENCY_CONCURRENCY = 8;
 const approvalFlow = {
   key: 'rel-approve',
   name: 'Reliability: one approval',
-  form: { schema: { type: 'object', properties: { amount: { type: 'number' }, note: { type: 'string' } } } },
+  form: {
+    schema: {
+      type: 'object',
+      properties: { amount: { type: 'number' }, note: { type: 'string' } },
+    },
+  },
   graph: {
     nodes: [
       { id: 'start', type: 'start' },
-      { id: 'a', type: 'approval', name: 'Director', assignees: [{ kind: 'role', role: 'operations_director' }] },
+      {
+        id: 'a',
+        type: 'approval',
+        name: 'Director',
+        assignees: [{ kind: 'role', role: 'operations_director' }],
+      },
       { id: 'end', type: 'end', outcome: 'approved' },
     ],
     edges: [
@@ -47,8 +63,18 @@ const joinFlow = {
     nodes: [
       { id: 'start', type: 'start' },
       { id: 'p', type: 'parallel' },
-      { id: 't1', type: 'task', name: 'Design', assignees: [{ kind: 'role', role: 'graphic_designer' }] },
-      { id: 't2', type: 'task', name: 'Warehouse', assignees: [{ kind: 'role', role: 'warehouse' }] },
+      {
+        id: 't1',
+        type: 'task',
+        name: 'Design',
+        assignees: [{ kind: 'role', role: 'graphic_designer' }],
+      },
+      {
+        id: 't2',
+        type: 'task',
+        name: 'Warehouse',
+        assignees: [{ kind: 'role', role: 'warehouse' }],
+      },
       { id: 'j', type: 'join' },
       { id: 'end', type: 'end', outcome: 'completed' },
     ],
@@ -64,7 +90,11 @@ const joinFlow = {
 } as unknown as ProcessDefinition;
 
 /** Runs fn over items with at most `n` at a time; results in item order. */
-async function pool<T, R>(n: number, items: T[], fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+async function pool<T, R>(
+  n: number,
+  items: T[],
+  fn: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -89,7 +119,8 @@ describe(`reliability: concurrency, joins and idempotency (${mode} mode)`, () =>
   let ds: DataSource;
   let admin: Actor, pm: Actor, opsdir: Actor, design: Actor, warehouse: Actor;
 
-  const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => ds.query(sql, params);
+  const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> =>
+    ds.query(sql, params);
   /** Event types of an instance with their counts, and whether seq runs 1..n. */
   async function eventsOf(instanceId: string) {
     const rows = await q<{ seq: number; type: string; node_id: string | null }>(
@@ -107,7 +138,8 @@ describe(`reliability: concurrency, joins and idempotency (${mode} mode)`, () =>
     );
     return Object.fromEntries(rows.map((r) => [`${r.type}:${r.status}`, r.n]));
   }
-  const count = async (sql: string, params: unknown[] = []) => (await q<{ n: number }>(sql, params))[0].n;
+  const count = async (sql: string, params: unknown[] = []) =>
+    (await q<{ n: number }>(sql, params))[0].n;
 
   beforeAll(async () => {
     // A generous bound on the API's wait, so a slow CI machine answers 200
@@ -117,7 +149,9 @@ describe(`reliability: concurrency, joins and idempotency (${mode} mode)`, () =>
     await t.app.listen(0, '127.0.0.1');
     ds = t.app.get(DataSource);
     admin = await Actor.as(t, 'admin', ADMIN_PASSWORD);
-    [pm, opsdir, design, warehouse] = await Promise.all(['pm', 'opsdir', 'design', 'warehouse'].map((u) => Actor.as(t, u, DEMO_PASSWORD)));
+    [pm, opsdir, design, warehouse] = await Promise.all(
+      ['pm', 'opsdir', 'design', 'warehouse'].map((u) => Actor.as(t, u, DEMO_PASSWORD)),
+    );
     await publish(t, admin.token, approvalFlow);
     await publish(t, admin.token, joinFlow);
   });
@@ -126,7 +160,11 @@ describe(`reliability: concurrency, joins and idempotency (${mode} mode)`, () =>
   it('(a) the same approval sent 50 times at once: one 200, 49 × 409, one transition', async () => {
     const started = await pm.start('rel-approve', { amount: 1 });
     const taskId = started.tasks.find((x) => x.nodeId === 'a')!.id;
-    const answers = await Promise.all(Array.from({ length: 50 }, () => opsdir.post(`/api/tasks/${taskId}/actions`, { action: 'approve' })));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        opsdir.post(`/api/tasks/${taskId}/actions`, { action: 'approve' }),
+      ),
+    );
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
@@ -139,7 +177,8 @@ describe(`reliability: concurrency, joins and idempotency (${mode} mode)`, () =>
     // before any command was written (a 409 without one).
     const cmds = await commandsOf(started.id);
     const refusedByEngine = answers.filter((r) => r.status === 409 && r.body.reason).length;
-    for (const r of answers.filter((x) => x.status === 409 && x.body.reason)) expect(['task_not_open', 'instance_not_running']).toContain(r.body.reason);
+    for (const r of answers.filter((x) => x.status === 409 && x.body.reason))
+      expect(['task_not_open', 'instance_not_running']).toContain(r.body.reason);
     expect(cmds).toEqual({
       'completeTask:applied': 1,
       ...(refusedByEngine ? { 'completeTask:refused': refusedByEngine } : {}),
@@ -150,31 +189,57 @@ describe(`reliability: concurrency, joins and idempotency (${mode} mode)`, () =>
     expect(ev.counts.taskCompleted).toBe(1);
     expect(ev.counts.instanceEnded).toBe(1);
     expect(ev.rows.filter((e) => e.type === 'nodeCompleted' && e.node_id === 'a')).toHaveLength(1);
-    expect(await count(`SELECT count(*)::int AS n FROM tasks WHERE instance_id = $1`, [started.id])).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM tasks WHERE instance_id = $1 AND status = 'done' AND action = 'approve'`, [started.id])).toBe(1);
-    console.log(`(a) ${mode}: 1 applied, ${refusedByEngine} refused by the engine, ${49 - refusedByEngine} turned away before queueing`);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM tasks WHERE instance_id = $1`, [started.id]),
+    ).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM tasks WHERE instance_id = $1 AND status = 'done' AND action = 'approve'`,
+        [started.id],
+      ),
+    ).toBe(1);
+    console.log(
+      `(a) ${mode}: 1 applied, ${refusedByEngine} refused by the engine, ${49 - refusedByEngine} turned away before queueing`,
+    );
   });
 
-  it(`(b) both branches completed at the same instant, ${JOIN_RUNS} times: the join fires exactly once each time`, async () => {
-    const t0 = Date.now();
-    const ids = await pool(mode === 'server' ? 4 : 2, Array.from({ length: JOIN_RUNS }, (_, i) => i), async (i) => {
-      const started = await pm.start('rel-join', { n: i });
-      expect(started.activeNodes.sort()).toEqual(['t1', 't2']);
-      const t1 = started.tasks.find((x) => x.nodeId === 't1')!.id;
-      const t2 = started.tasks.find((x) => x.nodeId === 't2')!.id;
-      const [r1, r2] = await Promise.all([
-        design.post(`/api/tasks/${t1}/actions`, { action: 'submit' }),
-        warehouse.post(`/api/tasks/${t2}/actions`, { action: 'submit' }),
-      ]);
-      expect([r1.status, r2.status]).toEqual([200, 200]);
-      return started.id;
-    });
-    const elapsed = Date.now() - t0;
+  it(
+    `(b) both branches completed at the same instant, ${JOIN_RUNS} times: the join fires exactly once each time`,
+    async () => {
+      const t0 = Date.now();
+      const ids = await pool(
+        mode === 'server' ? 4 : 2,
+        Array.from({ length: JOIN_RUNS }, (_, i) => i),
+        async (i) => {
+          const started = await pm.start('rel-join', { n: i });
+          expect(started.activeNodes.sort()).toEqual(['t1', 't2']);
+          const t1 = started.tasks.find((x) => x.nodeId === 't1')!.id;
+          const t2 = started.tasks.find((x) => x.nodeId === 't2')!.id;
+          const [r1, r2] = await Promise.all([
+            design.post(`/api/tasks/${t1}/actions`, { action: 'submit' }),
+            warehouse.post(`/api/tasks/${t2}/actions`, { action: 'submit' }),
+          ]);
+          expect([r1.status, r2.status]).toEqual([200, 200]);
+          return started.id;
+        },
+      );
+      const elapsed = Date.now() - t0;
 
-    // Every instance: completed, two tasks done, the join completed once,
-    // the audit trail numbered without gaps, three commands applied.
-    const rows = await q<{ id: string; status: string; tasks: number; done: number; joins: number; ends: number; events: number; maxseq: number; cmds: number; applied: number }>(
-      `SELECT i.id, i.status,
+      // Every instance: completed, two tasks done, the join completed once,
+      // the audit trail numbered without gaps, three commands applied.
+      const rows = await q<{
+        id: string;
+        status: string;
+        tasks: number;
+        done: number;
+        joins: number;
+        ends: number;
+        events: number;
+        maxseq: number;
+        cmds: number;
+        applied: number;
+      }>(
+        `SELECT i.id, i.status,
               (SELECT count(*)::int FROM tasks t WHERE t.instance_id = i.id) AS tasks,
               (SELECT count(*)::int FROM tasks t WHERE t.instance_id = i.id AND t.status = 'done') AS done,
               (SELECT count(*)::int FROM events e WHERE e.instance_id = i.id AND e.type = 'nodeCompleted' AND e.node_id = 'j') AS joins,
@@ -184,52 +249,78 @@ describe(`reliability: concurrency, joins and idempotency (${mode} mode)`, () =>
               (SELECT count(*)::int FROM commands c WHERE c.instance_id = i.id) AS cmds,
               (SELECT count(*)::int FROM commands c WHERE c.instance_id = i.id AND c.status = 'applied') AS applied
        FROM instances i WHERE i.process_key = 'rel-join'`,
-    );
-    expect(rows).toHaveLength(JOIN_RUNS);
-    expect(new Set(rows.map((r) => r.id))).toEqual(new Set(ids));
-    const bad = rows.filter(
-      (r) => r.status !== 'completed' || r.tasks !== 2 || r.done !== 2 || r.joins !== 1 || r.ends !== 1 || r.events !== r.maxseq || r.cmds !== 3 || r.applied !== 3,
-    );
-    expect(bad).toEqual([]);
-    // Every instance has exactly the same audit trail shape.
-    const shapes = await q<{ shape: string; n: number }>(
-      `SELECT shape, count(*)::int AS n FROM (
+      );
+      expect(rows).toHaveLength(JOIN_RUNS);
+      expect(new Set(rows.map((r) => r.id))).toEqual(new Set(ids));
+      const bad = rows.filter(
+        (r) =>
+          r.status !== 'completed' ||
+          r.tasks !== 2 ||
+          r.done !== 2 ||
+          r.joins !== 1 ||
+          r.ends !== 1 ||
+          r.events !== r.maxseq ||
+          r.cmds !== 3 ||
+          r.applied !== 3,
+      );
+      expect(bad).toEqual([]);
+      // Every instance has exactly the same audit trail shape.
+      const shapes = await q<{ shape: string; n: number }>(
+        `SELECT shape, count(*)::int AS n FROM (
          SELECT string_agg(type || coalesce(':' || node_id, ''), ',' ORDER BY type, node_id) AS shape
          FROM events e JOIN instances i ON i.id = e.instance_id WHERE i.process_key = 'rel-join' GROUP BY e.instance_id) s
        GROUP BY shape`,
-    );
-    expect(shapes).toHaveLength(1);
-    expect(shapes[0].n).toBe(JOIN_RUNS);
-    const one = await eventsOf(ids[0]);
-    expect(one.gapless).toBe(true);
-    expect(one.counts).toEqual(EXPECTED_JOIN_EVENTS);
-    console.log(`join race (${mode}): ${JOIN_RUNS} instances in ${elapsed} ms, join fired once in each`);
-  }, 60000 + JOIN_RUNS * 1000);
+      );
+      expect(shapes).toHaveLength(1);
+      expect(shapes[0].n).toBe(JOIN_RUNS);
+      const one = await eventsOf(ids[0]);
+      expect(one.gapless).toBe(true);
+      expect(one.counts).toEqual(EXPECTED_JOIN_EVENTS);
+      console.log(
+        `join race (${mode}): ${JOIN_RUNS} instances in ${elapsed} ms, join fired once in each`,
+      );
+    },
+    60000 + JOIN_RUNS * 1000,
+  );
 
   describe('(c) Idempotency-Key', () => {
     it('replays a start: the same answer and one instance; the same key with another body is 422', async () => {
-      const before = await count(`SELECT count(*)::int AS n FROM instances WHERE process_key = 'rel-approve'`);
+      const before = await count(
+        `SELECT count(*)::int AS n FROM instances WHERE process_key = 'rel-approve'`,
+      );
       const body = { data: { amount: 42, note: 'idem' } };
-      const first = await pm.post('/api/processes/rel-approve/instances', body).set('Idempotency-Key', 'start-1');
+      const first = await pm
+        .post('/api/processes/rel-approve/instances', body)
+        .set('Idempotency-Key', 'start-1');
       expect(first.status).toBe(201);
-      const again = await pm.post('/api/processes/rel-approve/instances', body).set('Idempotency-Key', 'start-1');
+      const again = await pm
+        .post('/api/processes/rel-approve/instances', body)
+        .set('Idempotency-Key', 'start-1');
       expect(again.status).toBe(201);
       expect(again.body).toEqual(first.body);
       // Twins in flight at once are answered alike too.
       const twins = await Promise.all(
-        Array.from({ length: 5 }, () => pm.post('/api/processes/rel-approve/instances', body).set('Idempotency-Key', 'start-2')),
+        Array.from({ length: 5 }, () =>
+          pm.post('/api/processes/rel-approve/instances', body).set('Idempotency-Key', 'start-2'),
+        ),
       );
       expect(twins.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
       expect(new Set(twins.map((r) => r.body.id)).size).toBe(1);
 
-      const reused = await pm.post('/api/processes/rel-approve/instances', { data: { amount: 43, note: 'idem' } }).set('Idempotency-Key', 'start-1');
+      const reused = await pm
+        .post('/api/processes/rel-approve/instances', { data: { amount: 43, note: 'idem' } })
+        .set('Idempotency-Key', 'start-1');
       expect(reused.status).toBe(422);
       expect(reused.body.error).toBe('idempotency_key_reused');
 
-      expect(await count(`SELECT count(*)::int AS n FROM instances WHERE process_key = 'rel-approve'`)).toBe(before + 2);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM instances WHERE process_key = 'rel-approve'`),
+      ).toBe(before + 2);
       for (const id of [first.body.id, twins[0].body.id]) {
         expect(await commandsOf(id)).toEqual({ 'start:applied': 1 });
-        expect(await count(`SELECT count(*)::int AS n FROM tasks WHERE instance_id = $1`, [id])).toBe(1);
+        expect(
+          await count(`SELECT count(*)::int AS n FROM tasks WHERE instance_id = $1`, [id]),
+        ).toBe(1);
       }
     });
 
@@ -237,21 +328,34 @@ describe(`reliability: concurrency, joins and idempotency (${mode} mode)`, () =>
       const started = await pm.start('rel-approve', { amount: 7 });
       const taskId = started.tasks[0].id;
       const path = `/api/tasks/${taskId}/actions`;
-      const first = await opsdir.post(path, { action: 'approve', comment: 'ok' }).set('Idempotency-Key', 'approve-1');
+      const first = await opsdir
+        .post(path, { action: 'approve', comment: 'ok' })
+        .set('Idempotency-Key', 'approve-1');
       expect(first.status).toBe(200);
       expect(first.body.instance.status).toBe('approved');
-      const replays = await Promise.all(Array.from({ length: 5 }, () => opsdir.post(path, { action: 'approve', comment: 'ok' }).set('Idempotency-Key', 'approve-1')));
+      const replays = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          opsdir
+            .post(path, { action: 'approve', comment: 'ok' })
+            .set('Idempotency-Key', 'approve-1'),
+        ),
+      );
       for (const r of replays) {
         expect(r.status).toBe(200);
         expect(r.body).toEqual(first.body);
       }
       // Without the key, the same request is a second attempt: 409.
       expect((await opsdir.post(path, { action: 'approve', comment: 'ok' })).status).toBe(409);
-      const reused = await opsdir.post(path, { action: 'reject' }).set('Idempotency-Key', 'approve-1');
+      const reused = await opsdir
+        .post(path, { action: 'reject' })
+        .set('Idempotency-Key', 'approve-1');
       expect(reused.status).toBe(422);
       expect(reused.body.error).toBe('idempotency_key_reused');
 
-      expect(await commandsOf(started.id)).toEqual({ 'completeTask:applied': 1, 'start:applied': 1 });
+      expect(await commandsOf(started.id)).toEqual({
+        'completeTask:applied': 1,
+        'start:applied': 1,
+      });
       const ev = await eventsOf(started.id);
       expect(ev.gapless).toBe(true);
       expect(ev.counts.taskCompleted).toBe(1);
@@ -264,18 +368,29 @@ describe(`reliability: concurrency, joins and idempotency (${mode} mode)`, () =>
       // pm is not the assignee: 403, and the replay is the same 403.
       const first = await pm.post(path, { action: 'approve' }).set('Idempotency-Key', 'shared-key');
       expect(first.status).toBe(403);
-      const replay = await pm.post(path, { action: 'approve' }).set('Idempotency-Key', 'shared-key');
+      const replay = await pm
+        .post(path, { action: 'approve' })
+        .set('Idempotency-Key', 'shared-key');
       expect(replay.status).toBe(403);
       expect(replay.body).toEqual(first.body);
       // The assignee's request with the same key string is their own.
-      const mine = await opsdir.post(path, { action: 'approve' }).set('Idempotency-Key', 'shared-key');
+      const mine = await opsdir
+        .post(path, { action: 'approve' })
+        .set('Idempotency-Key', 'shared-key');
       expect(mine.status).toBe(200);
-      expect(await commandsOf(started.id)).toEqual({ 'completeTask:applied': 1, 'start:applied': 1 });
+      expect(await commandsOf(started.id)).toEqual({
+        'completeTask:applied': 1,
+        'start:applied': 1,
+      });
     });
   });
 
   it(`(d) reports the latency of an approval (${LATENCY_RUNS} at concurrency ${LATENCY_CONCURRENCY})`, async () => {
-    const started = await pool(LATENCY_CONCURRENCY, Array.from({ length: LATENCY_RUNS }, (_, i) => i), (i) => pm.start('rel-approve', { amount: 1000 + i }));
+    const started = await pool(
+      LATENCY_CONCURRENCY,
+      Array.from({ length: LATENCY_RUNS }, (_, i) => i),
+      (i) => pm.start('rel-approve', { amount: 1000 + i }),
+    );
     const times = await pool(LATENCY_CONCURRENCY, started, async (s) => {
       const t0 = performance.now();
       const res = await opsdir.post(`/api/tasks/${s.tasks[0].id}/actions`, { action: 'approve' });
@@ -284,14 +399,44 @@ describe(`reliability: concurrency, joins and idempotency (${mode} mode)`, () =>
       return ms;
     });
     times.sort((a, b) => a - b);
-    console.log(`approve latency (${mode}): p50=${percentile(times, 50).toFixed(1)}ms p99=${percentile(times, 99).toFixed(1)}ms n=${times.length}`);
+    console.log(
+      `approve latency (${mode}): p50=${percentile(times, 50).toFixed(1)}ms p99=${percentile(times, 99).toFixed(1)}ms n=${times.length}`,
+    );
     const ids = started.map((s) => s.id);
-    expect(await count(`SELECT count(*)::int AS n FROM instances WHERE id = ANY($1::uuid[]) AND status = 'approved'`, [ids])).toBe(LATENCY_RUNS);
-    expect(await count(`SELECT count(*)::int AS n FROM tasks WHERE instance_id = ANY($1::uuid[]) AND status = 'done'`, [ids])).toBe(LATENCY_RUNS);
-    expect(await count(`SELECT count(*)::int AS n FROM tasks WHERE instance_id = ANY($1::uuid[])`, [ids])).toBe(LATENCY_RUNS);
-    expect(await count(`SELECT count(*)::int AS n FROM events WHERE instance_id = ANY($1::uuid[]) AND type = 'taskCompleted'`, [ids])).toBe(LATENCY_RUNS);
-    expect(await count(`SELECT count(*)::int AS n FROM commands WHERE instance_id = ANY($1::uuid[]) AND status = 'applied'`, [ids])).toBe(2 * LATENCY_RUNS);
-    expect(await count(`SELECT count(*)::int AS n FROM commands WHERE instance_id = ANY($1::uuid[])`, [ids])).toBe(2 * LATENCY_RUNS);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM instances WHERE id = ANY($1::uuid[]) AND status = 'approved'`,
+        [ids],
+      ),
+    ).toBe(LATENCY_RUNS);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM tasks WHERE instance_id = ANY($1::uuid[]) AND status = 'done'`,
+        [ids],
+      ),
+    ).toBe(LATENCY_RUNS);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM tasks WHERE instance_id = ANY($1::uuid[])`, [
+        ids,
+      ]),
+    ).toBe(LATENCY_RUNS);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM events WHERE instance_id = ANY($1::uuid[]) AND type = 'taskCompleted'`,
+        [ids],
+      ),
+    ).toBe(LATENCY_RUNS);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM commands WHERE instance_id = ANY($1::uuid[]) AND status = 'applied'`,
+        [ids],
+      ),
+    ).toBe(2 * LATENCY_RUNS);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM commands WHERE instance_id = ANY($1::uuid[])`, [
+        ids,
+      ]),
+    ).toBe(2 * LATENCY_RUNS);
   }, 120000);
 
   it('leaves no command queued anywhere', async () => {

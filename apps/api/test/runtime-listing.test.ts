@@ -3,7 +3,13 @@
 // the inbox and the field permissions checked on the way.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newProductListing } from '@baton/templates';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, startTestApp, testMode, type TestApp } from './support/test-app.js';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  startTestApp,
+  testMode,
+  type TestApp,
+} from './support/test-app.js';
 import { Actor, publish } from './support/flows.js';
 
 const form = {
@@ -18,13 +24,21 @@ const form = {
 
 describe(`new-product listing over HTTP (${testMode()} mode)`, () => {
   let t: TestApp;
-  let pm: Actor, opsdir: Actor, design: Actor, warehouse: Actor, opsspec: Actor, cs: Actor, admin: Actor;
+  let pm: Actor,
+    opsdir: Actor,
+    design: Actor,
+    warehouse: Actor,
+    opsspec: Actor,
+    cs: Actor,
+    admin: Actor;
 
   beforeAll(async () => {
     t = await startTestApp({ env: { BATON_DEMO: '1' } });
     admin = await Actor.as(t, 'admin', ADMIN_PASSWORD);
     [pm, opsdir, design, warehouse, opsspec, cs] = await Promise.all(
-      ['pm', 'opsdir', 'design', 'warehouse', 'opsspec', 'cs'].map((u) => Actor.as(t, u, DEMO_PASSWORD)),
+      ['pm', 'opsdir', 'design', 'warehouse', 'opsspec', 'cs'].map((u) =>
+        Actor.as(t, u, DEMO_PASSWORD),
+      ),
     );
     await publish(t, admin.token, newProductListing.definition);
   });
@@ -35,51 +49,105 @@ describe(`new-product listing over HTTP (${testMode()} mode)`, () => {
     expect(started.status).toBe('running');
     expect(started.activeNodes).toEqual(['director']);
 
-    const approve = await opsdir.act(started.id, 'director', { action: 'approve', comment: '同意上架' });
+    const approve = await opsdir.act(started.id, 'director', {
+      action: 'approve',
+      comment: '同意上架',
+    });
     expect(approve.status).toBe(200);
     expect(approve.body.instance.activeNodes.sort()).toEqual(['design', 'warehouse']);
 
     // A node's required fields are enforced when its task is submitted.
-    const missing = await design.act(started.id, 'design', { action: 'submit', data: { mainImages: ['f1'] } });
+    const missing = await design.act(started.id, 'design', {
+      action: 'submit',
+      data: { mainImages: ['f1'] },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.error).toBe('invalid_form_data');
     expect(missing.body.fields.map((f: { path: string }) => f.path)).toContain('detailPage');
     // And a field the node may not edit is refused, changing nothing.
-    const forbiddenWrite = await warehouse.act(started.id, 'warehouse', { action: 'submit', data: { quantity: 100, binLocation: 'A-01', price: 1 } });
+    const forbiddenWrite = await warehouse.act(started.id, 'warehouse', {
+      action: 'submit',
+      data: { quantity: 100, binLocation: 'A-01', price: 1 },
+    });
     expect(forbiddenWrite.status).toBe(400);
     expect(forbiddenWrite.body.fields.map((f: { path: string }) => f.path)).toEqual(['price']);
 
-    expect((await design.act(started.id, 'design', { action: 'submit', data: { mainImages: ['f1'], detailPage: ['f2'] } })).status).toBe(200);
-    const afterWarehouse = await warehouse.act(started.id, 'warehouse', { action: 'submit', data: { quantity: 100, binLocation: 'A-01' } });
+    expect(
+      (
+        await design.act(started.id, 'design', {
+          action: 'submit',
+          data: { mainImages: ['f1'], detailPage: ['f2'] },
+        })
+      ).status,
+    ).toBe(200);
+    const afterWarehouse = await warehouse.act(started.id, 'warehouse', {
+      action: 'submit',
+      data: { quantity: 100, binLocation: 'A-01' },
+    });
     expect(afterWarehouse.status).toBe(200);
     expect(afterWarehouse.body.instance.activeNodes).toEqual(['listing']);
 
-    const listed = await opsspec.act(started.id, 'listing', { action: 'submit', data: { listingUrl: 'https://item.taobao.com/item.htm?id=1' } });
+    const listed = await opsspec.act(started.id, 'listing', {
+      action: 'submit',
+      data: { listingUrl: 'https://item.taobao.com/item.htm?id=1' },
+    });
     expect(listed.status).toBe(200);
     expect(listed.body.instance.status).toBe('completed');
-    expect(listed.body.instance.data).toMatchObject({ ...form, quantity: 100, listingUrl: 'https://item.taobao.com/item.htm?id=1' });
+    expect(listed.body.instance.data).toMatchObject({
+      ...form,
+      quantity: 100,
+      listingUrl: 'https://item.taobao.com/item.htm?id=1',
+    });
 
     // The admin sees the whole trail, numbered without gaps.
-    const events = (await admin.get(`/api/instances/${started.id}/events`)).body as { seq: number; type: string; payload: { field?: string } }[];
+    const events = (await admin.get(`/api/instances/${started.id}/events`)).body as {
+      seq: number;
+      type: string;
+      payload: { field?: string };
+    }[];
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     // The initiator does not see changes to fields hidden from the start form.
     const pmEvents = (await pm.get(`/api/instances/${started.id}/events`)).body as typeof events;
-    const hiddenAtStart = Object.entries(newProductListing.definition.graph.nodes[0].type === 'start' ? ((newProductListing.definition.graph.nodes[0] as { fieldPermissions?: Record<string, string> }).fieldPermissions ?? {}) : {})
+    const hiddenAtStart = Object.entries(
+      newProductListing.definition.graph.nodes[0].type === 'start'
+        ? ((
+            newProductListing.definition.graph.nodes[0] as {
+              fieldPermissions?: Record<string, string>;
+            }
+          ).fieldPermissions ?? {})
+        : {},
+    )
       .filter(([, p]) => p === 'hidden')
       .map(([f]) => f);
     expect(hiddenAtStart.length).toBeGreaterThan(0);
-    expect(pmEvents.filter((e) => e.type === 'fieldChanged' && hiddenAtStart.includes(e.payload.field!))).toEqual([]);
-    expect(events.filter((e) => e.type === 'fieldChanged' && hiddenAtStart.includes(e.payload.field!)).length).toBeGreaterThan(0);
-    expect(Object.keys((await pm.get(`/api/instances/${started.id}`)).body.data).some((f) => hiddenAtStart.includes(f))).toBe(false);
+    expect(
+      pmEvents.filter((e) => e.type === 'fieldChanged' && hiddenAtStart.includes(e.payload.field!)),
+    ).toEqual([]);
+    expect(
+      events.filter((e) => e.type === 'fieldChanged' && hiddenAtStart.includes(e.payload.field!))
+        .length,
+    ).toBeGreaterThan(0);
+    expect(
+      Object.keys((await pm.get(`/api/instances/${started.id}`)).body.data).some((f) =>
+        hiddenAtStart.includes(f),
+      ),
+    ).toBe(false);
     expect(events[0].type).toBe('instanceStarted');
     expect(events.at(-1)!.type).toBe('instanceEnded');
     expect(events.filter((e) => e.type === 'taskCompleted')).toHaveLength(4);
-    expect(events.filter((e) => e.type === 'nodeCompleted' && (e as { nodeId?: string }).nodeId === 'join')).toHaveLength(1);
+    expect(
+      events.filter(
+        (e) => e.type === 'nodeCompleted' && (e as { nodeId?: string }).nodeId === 'join',
+      ),
+    ).toHaveLength(1);
   });
 
   it('returns a rejected request to the product manager, who revises and resubmits', async () => {
     const started = await pm.start('new-product-listing', form);
-    const rejected = await opsdir.act(started.id, 'director', { action: 'reject', comment: '成本太高' });
+    const rejected = await opsdir.act(started.id, 'director', {
+      action: 'reject',
+      comment: '成本太高',
+    });
     expect(rejected.status).toBe(200);
     expect(rejected.body.instance.status).toBe('running');
     expect(rejected.body.instance.activeNodes).toEqual(['start']);
@@ -100,7 +168,9 @@ describe(`new-product listing over HTTP (${testMode()} mode)`, () => {
     expect((await cs.get(`/api/instances/${started.id}`)).status).toBe(404);
     const pmOnDirector = await pm.post(`/api/tasks/${taskId}/actions`, { action: 'approve' });
     expect(pmOnDirector.status).toBe(403);
-    expect((await opsdir.post(`/api/tasks/${taskId}/actions`, { action: 'approve' })).status).toBe(200);
+    expect((await opsdir.post(`/api/tasks/${taskId}/actions`, { action: 'approve' })).status).toBe(
+      200,
+    );
     const again = await opsdir.post(`/api/tasks/${taskId}/actions`, { action: 'approve' });
     expect(again.status).toBe(409);
     expect(again.body.error).toBe('conflict');
@@ -108,7 +178,9 @@ describe(`new-product listing over HTTP (${testMode()} mode)`, () => {
 
   it('refuses bad start data with invalid_form_data naming the fields, creating nothing', async () => {
     const before = (await pm.get('/api/instances?mine=initiated')).body.total;
-    const res = await pm.post('/api/processes/new-product-listing/instances', { data: { ...form, price: 'cheap', sku: undefined } });
+    const res = await pm.post('/api/processes/new-product-listing/instances', {
+      data: { ...form, price: 'cheap', sku: undefined },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_form_data');
     expect(res.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['price', 'sku']);
@@ -118,11 +190,18 @@ describe(`new-product listing over HTTP (${testMode()} mode)`, () => {
   it("lists the approver's inbox with the task and lets the initiator withdraw before anyone acts", async () => {
     const started = await pm.start('new-product-listing', form);
     const inbox = (await opsdir.get('/api/tasks?status=open&processKey=new-product-listing')).body;
-    expect(inbox.items.some((i: { instanceId: string; nodeName: string }) => i.instanceId === started.id && i.nodeName.includes('运营总监'))).toBe(true);
+    expect(
+      inbox.items.some(
+        (i: { instanceId: string; nodeName: string }) =>
+          i.instanceId === started.id && i.nodeName.includes('运营总监'),
+      ),
+    ).toBe(true);
     const withdrawn = await pm.post(`/api/instances/${started.id}/withdraw`);
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe('withdrawn');
     const after = (await opsdir.get('/api/tasks?status=open&processKey=new-product-listing')).body;
-    expect(after.items.some((i: { instanceId: string }) => i.instanceId === started.id)).toBe(false);
+    expect(after.items.some((i: { instanceId: string }) => i.instanceId === started.id)).toBe(
+      false,
+    );
   });
 });

@@ -1,5 +1,18 @@
-import { appliesTo, fieldProblems, type FieldOption, type FieldProblem, type FieldType, type FormField } from './catalogue.js';
-import { DRAFT_07, isPlainObject, type CompiledForm, type JsonSchema, type UiSchema } from './schema-types.js';
+import {
+  appliesTo,
+  fieldProblems,
+  type FieldOption,
+  type FieldProblem,
+  type FieldType,
+  type FormField,
+} from './catalogue.js';
+import {
+  DRAFT_07,
+  isPlainObject,
+  type CompiledForm,
+  type JsonSchema,
+  type UiSchema,
+} from './schema-types.js';
 
 /** The designer's fields cannot become a form (or a saved form cannot be reopened in the designer). */
 export class InvalidFormError extends Error {
@@ -23,7 +36,10 @@ const WIDGET_OF: Partial<Record<FieldType, string>> = {
   attachment: 'attachment',
 };
 
-export function compileForm(fields: readonly FormField[], opts: { title?: string } = {}): CompiledForm {
+export function compileForm(
+  fields: readonly FormField[],
+  opts: { title?: string } = {},
+): CompiledForm {
   const problems = fieldProblems(fields);
   if (problems.length > 0) throw new InvalidFormError(problems);
   const { properties, required, ui } = compileFields(fields);
@@ -76,14 +92,19 @@ function fieldSchema(field: FormField): JsonSchema {
       Object.assign(s, { type: 'string', enum: values });
       break;
     case 'multi-select':
-      Object.assign(s, { type: 'array', items: { type: 'string', enum: values }, uniqueItems: true });
+      Object.assign(s, {
+        type: 'array',
+        items: { type: 'string', enum: values },
+        uniqueItems: true,
+      });
       break;
     case 'checkbox':
       s.type = 'boolean';
       break;
     case 'user':
     case 'department':
-      if (field.multiple) Object.assign(s, { type: 'array', items: { type: 'string' }, uniqueItems: true });
+      if (field.multiple)
+        Object.assign(s, { type: 'array', items: { type: 'string' }, uniqueItems: true });
       else s.type = 'string';
       break;
     case 'attachment':
@@ -110,7 +131,8 @@ function fieldUiSchema(field: FormField): UiSchema {
   const ui: UiSchema = {};
   const widget = WIDGET_OF[field.type];
   if (widget) ui['ui:widget'] = widget;
-  if (appliesTo(field.type, 'placeholder') && field.placeholder !== undefined) ui['ui:placeholder'] = field.placeholder;
+  if (appliesTo(field.type, 'placeholder') && field.placeholder !== undefined)
+    ui['ui:placeholder'] = field.placeholder;
   if (field.help !== undefined) ui['ui:help'] = field.help;
   if (field.type === 'select' || field.type === 'multi-select') {
     ui['ui:enumNames'] = (field.options ?? []).map((o) => o.label);
@@ -135,7 +157,12 @@ export function fieldsFromSchema(schema: JsonSchema, uiSchema: UiSchema = {}): F
   return fields;
 }
 
-function readFields(schema: JsonSchema, uiSchema: UiSchema, parent: string | undefined, problems: FieldProblem[]): FormField[] {
+function readFields(
+  schema: JsonSchema,
+  uiSchema: UiSchema,
+  parent: string | undefined,
+  problems: FieldProblem[],
+): FormField[] {
   const properties = isPlainObject(schema.properties) ? schema.properties : {};
   const required = new Set(Array.isArray(schema.required) ? schema.required : []);
   const fields: FormField[] = [];
@@ -145,7 +172,11 @@ function readFields(schema: JsonSchema, uiSchema: UiSchema, parent: string | und
     const path = parent ? `${parent}.${key}` : key;
     const type = isPlainObject(s) ? detectType(s, ui) : undefined;
     if (!type) {
-      problems.push({ code: 'unknown_type', path, message: `Field "${path}" has a shape the designer does not support` });
+      problems.push({
+        code: 'unknown_type',
+        path,
+        message: `Field "${path}" has a shape the designer does not support`,
+      });
       continue;
     }
     fields.push(readField(key, type, s, ui, required.has(key), path, problems));
@@ -183,7 +214,15 @@ function detectType(s: JsonSchema, ui: UiSchema): FieldType | undefined {
   return undefined;
 }
 
-function readField(key: string, type: FieldType, s: JsonSchema, ui: UiSchema, required: boolean, path: string, problems: FieldProblem[]): FormField {
+function readField(
+  key: string,
+  type: FieldType,
+  s: JsonSchema,
+  ui: UiSchema,
+  required: boolean,
+  path: string,
+  problems: FieldProblem[],
+): FormField {
   const field: FormField = { key, type, label: typeof s.title === 'string' ? s.title : key };
   if (required) field.required = true;
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
@@ -200,14 +239,20 @@ function readField(key: string, type: FieldType, s: JsonSchema, ui: UiSchema, re
     pattern: str(s.pattern),
   };
   for (const [name, value] of Object.entries(optional)) {
-    if (value !== undefined && appliesTo(type, name as keyof FormField & Parameters<typeof appliesTo>[1])) {
+    if (
+      value !== undefined &&
+      appliesTo(type, name as keyof FormField & Parameters<typeof appliesTo>[1])
+    ) {
       (field as unknown as Record<string, unknown>)[name] = value;
     }
   }
   if (type === 'select' || type === 'multi-select') {
     const values = (type === 'select' ? s.enum : (s.items as JsonSchema).enum) ?? [];
     const names = Array.isArray(ui['ui:enumNames']) ? ui['ui:enumNames'] : [];
-    field.options = values.map((v, i): FieldOption => ({ value: String(v), label: typeof names[i] === 'string' ? names[i] : String(v) }));
+    field.options = values.map((v, i): FieldOption => ({
+      value: String(v),
+      label: typeof names[i] === 'string' ? names[i] : String(v),
+    }));
   }
   if ((type === 'user' || type === 'department') && isList) field.multiple = true;
   if (type === 'table') {

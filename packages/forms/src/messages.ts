@@ -27,13 +27,17 @@ export function labelAt(schema: JsonSchema, segments: readonly string[]): string
       cur = isPlainObject(cur?.items) ? cur.items : undefined;
       parts.push(`row ${Number(seg) + 1}`);
     } else {
-      cur = isPlainObject(cur?.properties) ? (cur.properties[seg] as JsonSchema | undefined) : undefined;
+      cur = isPlainObject(cur?.properties)
+        ? (cur.properties[seg] as JsonSchema | undefined)
+        : undefined;
       parts.push(typeof cur?.title === 'string' && cur.title.trim() !== '' ? cur.title : seg);
     }
   }
   if (parts.length === 0) return 'The form';
   // "Items, row 1: Quantity": rows join to their table with a comma, columns follow a colon.
-  return parts.reduce((acc, part) => (part.startsWith('row ') ? `${acc}, ${part}` : `${acc}: ${part}`));
+  return parts.reduce((acc, part) =>
+    part.startsWith('row ') ? `${acc}, ${part}` : `${acc}: ${part}`,
+  );
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -54,7 +58,11 @@ const FORMAT_NAMES: Record<string, string> = {
   email: 'an email address',
 };
 
-export function describeError(schema: JsonSchema, segments: readonly string[], error: ErrorObject): string {
+export function describeError(
+  schema: JsonSchema,
+  segments: readonly string[],
+  error: ErrorObject,
+): string {
   const label = labelAt(schema, segments);
   const p = error.params as Record<string, unknown>;
   const plural = (n: unknown, one: string) => `${String(n)} ${one}${n === 1 ? '' : 's'}`;
@@ -62,7 +70,9 @@ export function describeError(schema: JsonSchema, segments: readonly string[], e
     case 'required':
       return `${label} is required`;
     case 'type': {
-      const types = String(p.type).split(',').map((t) => TYPE_NAMES[t] ?? t);
+      const types = String(p.type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t);
       return `${label} must be ${types.join(' or ')}`;
     }
     case 'minimum':
@@ -74,7 +84,9 @@ export function describeError(schema: JsonSchema, segments: readonly string[], e
     case 'exclusiveMaximum':
       return `${label} must be less than ${String(p.limit)}`;
     case 'multipleOf':
-      return p.multipleOf === 0.01 ? `${label} must have at most 2 decimal places` : `${label} must be a multiple of ${String(p.multipleOf)}`;
+      return p.multipleOf === 0.01
+        ? `${label} must have at most 2 decimal places`
+        : `${label} must be a multiple of ${String(p.multipleOf)}`;
     case 'minLength':
       return `${label} must be at least ${plural(p.limit, 'character')} long`;
     case 'maxLength':

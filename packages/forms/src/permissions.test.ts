@@ -2,7 +2,16 @@ import { describe, it, expect } from '@jest/globals';
 import fc from 'fast-check';
 import { compileForm } from './compile.js';
 import type { FieldPermission } from './permissions-types.js';
-import { applyPermissions, checkWrite, filterData, listFields, mergeWrite, permissionAt, requiredAt, type FieldPermissions } from './permissions.js';
+import {
+  applyPermissions,
+  checkWrite,
+  filterData,
+  listFields,
+  mergeWrite,
+  permissionAt,
+  requiredAt,
+  type FieldPermissions,
+} from './permissions.js';
 import type { JsonSchema, UiSchema } from './schema-types.js';
 import { validateFormData } from './validate.js';
 
@@ -50,7 +59,12 @@ describe('applyPermissions', () => {
     expect(view.data).toEqual({ amount: 120, reason: '质量问题', approved: false });
     expect(Object.keys(view.schema.properties!)).toEqual(['amount', 'reason', 'approved']);
     expect(view.schema.required).toEqual(['approved']);
-    expect(view.schema.properties!.amount).toEqual({ title: '金额', type: 'number', multipleOf: 0.01, readOnly: true });
+    expect(view.schema.properties!.amount).toEqual({
+      title: '金额',
+      type: 'number',
+      multipleOf: 0.01,
+      readOnly: true,
+    });
     expect(view.schema.properties!.reason.readOnly).toBeUndefined();
     expect(view.uiSchema).toEqual({
       'ui:order': ['amount', 'reason', 'approved'],
@@ -60,8 +74,12 @@ describe('applyPermissions', () => {
   });
 
   it("keeps the schema's required fields at start and drops them elsewhere", () => {
-    expect(applyPermissions({ ...form, data: {} }, undefined, { isStart: true }).schema.required).toEqual(['amount']);
-    expect(applyPermissions({ ...form, data: {} }, undefined, { isStart: false }).schema.required).toEqual([]);
+    expect(
+      applyPermissions({ ...form, data: {} }, undefined, { isStart: true }).schema.required,
+    ).toEqual(['amount']);
+    expect(
+      applyPermissions({ ...form, data: {} }, undefined, { isStart: false }).schema.required,
+    ).toEqual([]);
   });
 
   it('strips a hidden field from required, dependencies, ui:order and a whole-form default', () => {
@@ -72,14 +90,34 @@ describe('applyPermissions', () => {
       dependencies: { secret: ['open'], open: ['secret'], other: { properties: {} } },
       properties: { secret: { type: 'string', default: 'S2' }, open: { type: 'string' } },
     };
-    const view = applyPermissions({ schema, uiSchema: { 'ui:order': ['secret', '*'], secret: { 'ui:help': 'h' } }, data: { secret: 'S3', open: 'o' } }, { secret: 'hidden', open: 'edit' }, { isStart: true });
-    expect(view.schema).toEqual({ type: 'object', required: [], default: { open: 'o' }, dependencies: { open: [], other: { properties: {} } }, properties: { open: { type: 'string' } } });
+    const view = applyPermissions(
+      {
+        schema,
+        uiSchema: { 'ui:order': ['secret', '*'], secret: { 'ui:help': 'h' } },
+        data: { secret: 'S3', open: 'o' },
+      },
+      { secret: 'hidden', open: 'edit' },
+      { isStart: true },
+    );
+    expect(view.schema).toEqual({
+      type: 'object',
+      required: [],
+      default: { open: 'o' },
+      dependencies: { open: [], other: { properties: {} } },
+      properties: { open: { type: 'string' } },
+    });
     expect(view.uiSchema).toEqual({ 'ui:order': ['*'] });
     expect(JSON.stringify(view)).not.toMatch(/S1|S2|S3/);
   });
 
   it('keeps data keys the schema does not know, unless a permission hides them', () => {
-    expect(applyPermissions({ schema: { type: 'object' }, uiSchema: {}, data: { legacy: 1, gone: 2 } }, { gone: 'hidden' }, { isStart: false }).data).toEqual({ legacy: 1 });
+    expect(
+      applyPermissions(
+        { schema: { type: 'object' }, uiSchema: {}, data: { legacy: 1, gone: 2 } },
+        { gone: 'hidden' },
+        { isStart: false },
+      ).data,
+    ).toEqual({ legacy: 1 });
   });
 
   it('never mutates its input', () => {
@@ -108,7 +146,13 @@ describe('filterData', () => {
 describe('checkWrite', () => {
   const schema = form.schema;
   it('refuses read and hidden fields and unknown keys, with readable messages', () => {
-    expect(checkWrite({ reason: 'edit', cost: 'hidden', approved: 'required' }, { reason: 'x', approved: true, amount: 1, cost: 2, hack: 3 }, { isStart: false, schema })).toEqual([
+    expect(
+      checkWrite(
+        { reason: 'edit', cost: 'hidden', approved: 'required' },
+        { reason: 'x', approved: true, amount: 1, cost: 2, hack: 3 },
+        { isStart: false, schema },
+      ),
+    ).toEqual([
       { path: 'amount', message: '金额 cannot be changed at this step' },
       { path: 'cost', message: 'cost cannot be changed at this step' },
       { path: 'hack', message: '"hack" is not a field of this form' },
@@ -119,14 +163,25 @@ describe('checkWrite', () => {
     expect(checkWrite({ cost: 'read' }, { cost: 1 }, { isStart: true, schema })).toHaveLength(1);
   });
   it('falls back to the key for an untitled field', () => {
-    expect(checkWrite({}, { x: 1 }, { isStart: false, schema: { type: 'object', properties: { x: { type: 'number' } } } })).toEqual([{ path: 'x', message: 'x cannot be changed at this step' }]);
+    expect(
+      checkWrite(
+        {},
+        { x: 1 },
+        { isStart: false, schema: { type: 'object', properties: { x: { type: 'number' } } } },
+      ),
+    ).toEqual([{ path: 'x', message: 'x cannot be changed at this step' }]);
   });
 });
 
 describe('requiredAt', () => {
   it("lists the node's required fields, and the schema's own at start", () => {
-    expect(requiredAt({ approved: 'required', cost: 'edit' }, form.schema, { isStart: false })).toEqual(['approved']);
-    expect(requiredAt({ approved: 'required' }, form.schema, { isStart: true })).toEqual(['amount', 'approved']);
+    expect(
+      requiredAt({ approved: 'required', cost: 'edit' }, form.schema, { isStart: false }),
+    ).toEqual(['approved']);
+    expect(requiredAt({ approved: 'required' }, form.schema, { isStart: true })).toEqual([
+      'amount',
+      'approved',
+    ]);
     expect(requiredAt({ amount: 'read' }, form.schema, { isStart: true })).toEqual([]);
   });
 });
@@ -145,22 +200,32 @@ describe('mergeWrite', () => {
 // ---- properties ----
 
 const PERMS: FieldPermission[] = ['hidden', 'read', 'edit', 'required'];
-const keys = fc.uniqueArray(fc.stringMatching(/^[a-z_][a-z0-9_]{0,6}$/), { minLength: 1, maxLength: 8 });
+const keys = fc.uniqueArray(fc.stringMatching(/^[a-z_][a-z0-9_]{0,6}$/), {
+  minLength: 1,
+  maxLength: 8,
+});
 const scenario = keys.chain((fields) =>
   fc.record({
     fields: fc.constant(fields),
-    perms: fc.option(fc.dictionary(fc.constantFrom(...fields, 'ghost'), fc.constantFrom(...PERMS)), { nil: undefined }),
+    perms: fc.option(
+      fc.dictionary(fc.constantFrom(...fields, 'ghost'), fc.constantFrom(...PERMS)),
+      { nil: undefined },
+    ),
     required: fc.subarray(fields),
     isStart: fc.boolean(),
     secrets: fc.array(fc.uuid(), { minLength: fields.length, maxLength: fields.length }),
-    shapes: fc.array(fc.constantFrom('plain', 'rows', 'list'), { minLength: fields.length, maxLength: fields.length }),
+    shapes: fc.array(fc.constantFrom('plain', 'rows', 'list'), {
+      minLength: fields.length,
+      maxLength: fields.length,
+    }),
     unknown: fc.array(fc.stringMatching(/^[A-Z][a-z]{0,4}$/), { maxLength: 3 }),
   }),
 );
 
 function build(s: { fields: string[]; required: string[]; secrets: string[]; shapes: string[] }) {
   const secretOf = (i: number) => `SECRET-${s.secrets[i]}`;
-  const wrap = (value: string, shape: string) => (shape === 'rows' ? [{ col: value }] : shape === 'list' ? [value] : value);
+  const wrap = (value: string, shape: string) =>
+    shape === 'rows' ? [{ col: value }] : shape === 'list' ? [value] : value;
   const properties: Record<string, JsonSchema> = {};
   const uiSchema: UiSchema = { 'ui:order': [...s.fields] };
   const data: Record<string, unknown> = {};
@@ -169,7 +234,12 @@ function build(s: { fields: string[]; required: string[]; secrets: string[]; sha
     uiSchema[key] = { 'ui:placeholder': secretOf(i) };
     data[key] = wrap(secretOf(i), s.shapes[i]);
   });
-  const schema: JsonSchema = { type: 'object', required: s.required, properties, dependencies: Object.fromEntries(s.fields.map((k) => [k, s.fields])) };
+  const schema: JsonSchema = {
+    type: 'object',
+    required: s.required,
+    properties,
+    dependencies: Object.fromEntries(s.fields.map((k) => [k, s.fields])),
+  };
   return { schema, uiSchema, data, secretOf };
 }
 
@@ -193,7 +263,9 @@ describe('permission properties', () => {
         s.fields.forEach((key, i) => {
           const hidden = s.perms?.[key] === 'hidden';
           expect(out.includes(secretOf(i))).toBe(!hidden);
-          expect(JSON.stringify(filterData(data, s.perms, { isStart: s.isStart })).includes(secretOf(i))).toBe(!hidden);
+          expect(
+            JSON.stringify(filterData(data, s.perms, { isStart: s.isStart })).includes(secretOf(i)),
+          ).toBe(!hidden);
         });
       }),
       { numRuns: 300 },
@@ -204,8 +276,12 @@ describe('permission properties', () => {
     fc.assert(
       fc.property(scenario, fc.func(fc.boolean()), (s, pick) => {
         const { schema } = build(s);
-        const written = Object.fromEntries([...s.fields.filter((k) => pick(k)), ...s.unknown].map((k) => [k, 1]));
-        const refused = checkWrite(s.perms, written, { isStart: s.isStart, schema }).map((e) => e.path);
+        const written = Object.fromEntries(
+          [...s.fields.filter((k) => pick(k)), ...s.unknown].map((k) => [k, 1]),
+        );
+        const refused = checkWrite(s.perms, written, { isStart: s.isStart, schema }).map(
+          (e) => e.path,
+        );
         const expected = Object.keys(written).filter((k) => {
           if (!s.fields.includes(k)) return true;
           const named = s.perms?.[k];

@@ -28,12 +28,18 @@ function hasOwn(perms: FieldPermissions | undefined, field: string): perms is Fi
   return perms !== undefined && Object.prototype.hasOwnProperty.call(perms, field);
 }
 
-export function permissionAt(perms: FieldPermissions | undefined, field: string, ctx: NodeContext): FieldPermission {
+export function permissionAt(
+  perms: FieldPermissions | undefined,
+  field: string,
+  ctx: NodeContext,
+): FieldPermission {
   const named = hasOwn(perms, field) ? perms[field] : undefined;
   if (!ctx.isStart) return named ?? 'read';
   const permission = named ?? 'edit';
   // At start the schema's `required` list upgrades an editable field; an explicit hidden/read wins.
-  return permission === 'edit' && schemaRequired(ctx.schema).includes(field) ? 'required' : permission;
+  return permission === 'edit' && schemaRequired(ctx.schema).includes(field)
+    ? 'required'
+    : permission;
 }
 
 function isWritable(permission: FieldPermission): boolean {
@@ -55,7 +61,11 @@ export interface PermittedFormView extends FormView {
  * What the assignee at a node receives: hidden fields gone from the schema, the uiSchema and the
  * data; read fields read-only; exactly the node's required fields in `required`. Never mutates input.
  */
-export function applyPermissions(form: FormView, perms: FieldPermissions | undefined, ctx: NodeContext): PermittedFormView {
+export function applyPermissions(
+  form: FormView,
+  perms: FieldPermissions | undefined,
+  ctx: NodeContext,
+): PermittedFormView {
   const schema = structuredClone(form.schema);
   const uiSchema = structuredClone(form.uiSchema ?? {});
   const permissions: Record<string, FieldPermission> = {};
@@ -75,7 +85,10 @@ export function applyPermissions(form: FormView, perms: FieldPermissions | undef
     const prop = structuredClone(form.schema.properties![field]);
     if (permission === 'read') {
       if (isPlainObject(prop)) prop.readOnly = true;
-      uiSchema[field] = { ...(isPlainObject(uiSchema[field]) ? uiSchema[field] : {}), 'ui:readonly': true };
+      uiSchema[field] = {
+        ...(isPlainObject(uiSchema[field]) ? uiSchema[field] : {}),
+        'ui:readonly': true,
+      };
     }
     if (permission === 'required') required.push(field);
     properties[field] = prop;
@@ -87,7 +100,9 @@ export function applyPermissions(form: FormView, perms: FieldPermissions | undef
   // A whole-form default is data too.
   if (isPlainObject(schema.default)) for (const field of hidden) delete schema.default[field];
   if (Array.isArray(uiSchema['ui:order'])) {
-    uiSchema['ui:order'] = (uiSchema['ui:order'] as unknown[]).filter((k) => typeof k !== 'string' || !hidden.has(k));
+    uiSchema['ui:order'] = (uiSchema['ui:order'] as unknown[]).filter(
+      (k) => typeof k !== 'string' || !hidden.has(k),
+    );
   }
   return { schema, uiSchema, data: filterData(form.data, perms, ctx), permissions };
 }
@@ -104,17 +119,26 @@ function stripDependencies(schema: JsonSchema, hidden: ReadonlySet<string>): voi
 }
 
 /** The data without the fields hidden at the node (for list, export and audit views). */
-export function filterData(data: Readonly<Record<string, unknown>> | undefined, perms: FieldPermissions | undefined, ctx: NodeContext): Record<string, unknown> {
+export function filterData(
+  data: Readonly<Record<string, unknown>> | undefined,
+  perms: FieldPermissions | undefined,
+  ctx: NodeContext,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data ?? {})) {
     // Hidden never depends on the schema's required list, so ctx.schema is not needed here.
-    if (permissionAt(perms, key, { isStart: ctx.isStart }) !== 'hidden') out[key] = structuredClone(value);
+    if (permissionAt(perms, key, { isStart: ctx.isStart }) !== 'hidden')
+      out[key] = structuredClone(value);
   }
   return out;
 }
 
 /** Every written field the node refuses: not `edit`/`required` there, or not a field of the form. */
-export function checkWrite(perms: FieldPermissions | undefined, written: Readonly<Record<string, unknown>>, ctx: NodeContext & { schema: JsonSchema }): FieldError[] {
+export function checkWrite(
+  perms: FieldPermissions | undefined,
+  written: Readonly<Record<string, unknown>>,
+  ctx: NodeContext & { schema: JsonSchema },
+): FieldError[] {
   const fields = new Set(listFields(ctx.schema));
   const errors: FieldError[] = [];
   for (const key of Object.keys(written ?? {})) {
@@ -126,22 +150,32 @@ export function checkWrite(perms: FieldPermissions | undefined, written: Readonl
     if (isWritable(permission)) continue;
     // For a hidden field, say no more than the writer already knows: its key.
     const title = ctx.schema.properties![key]?.title;
-    const label = permission === 'read' && typeof title === 'string' && title.trim() !== '' ? title : key;
+    const label =
+      permission === 'read' && typeof title === 'string' && title.trim() !== '' ? title : key;
     errors.push({ path: key, message: `${label} cannot be changed at this step` });
   }
   return errors;
 }
 
 /** The fields that must be filled when the node's task is submitted or approved. */
-export function requiredAt(perms: FieldPermissions | undefined, schema: JsonSchema, ctx: { isStart: boolean }): string[] {
-  return listFields(schema).filter((field) => permissionAt(perms, field, { isStart: ctx.isStart, schema }) === 'required');
+export function requiredAt(
+  perms: FieldPermissions | undefined,
+  schema: JsonSchema,
+  ctx: { isStart: boolean },
+): string[] {
+  return listFields(schema).filter(
+    (field) => permissionAt(perms, field, { isStart: ctx.isStart, schema }) === 'required',
+  );
 }
 
 /**
  * The data after a write, as a new object. A written `null` clears the field (JSON has no
  * `undefined`), so a cleared optional field is absent rather than a type error.
  */
-export function mergeWrite(data: Readonly<Record<string, unknown>> | undefined, written: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function mergeWrite(
+  data: Readonly<Record<string, unknown>> | undefined,
+  written: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = structuredClone({ ...(data ?? {}) });
   for (const [key, value] of Object.entries(written ?? {})) {
     if (value === null || value === undefined) delete out[key];

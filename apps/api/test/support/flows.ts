@@ -3,11 +3,24 @@
 import type { ProcessDefinition } from '@baton/flow';
 import type { TestApp } from './test-app.js';
 
-export async function publish(t: TestApp, token: string, definition: ProcessDefinition): Promise<number> {
-  const saved = await t.http().post('/api/processes').set('Authorization', `Bearer ${token}`).send(definition);
-  if (saved.status !== 201) throw new Error(`save ${definition.key}: ${saved.status} ${JSON.stringify(saved.body)}`);
-  const res = await t.http().post(`/api/processes/${definition.key}/publish`).set('Authorization', `Bearer ${token}`);
-  if (res.status !== 201) throw new Error(`publish ${definition.key}: ${res.status} ${JSON.stringify(res.body)}`);
+export async function publish(
+  t: TestApp,
+  token: string,
+  definition: ProcessDefinition,
+): Promise<number> {
+  const saved = await t
+    .http()
+    .post('/api/processes')
+    .set('Authorization', `Bearer ${token}`)
+    .send(definition);
+  if (saved.status !== 201)
+    throw new Error(`save ${definition.key}: ${saved.status} ${JSON.stringify(saved.body)}`);
+  const res = await t
+    .http()
+    .post(`/api/processes/${definition.key}/publish`)
+    .set('Authorization', `Bearer ${token}`);
+  if (res.status !== 201)
+    throw new Error(`publish ${definition.key}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.version;
 }
 
@@ -23,12 +36,23 @@ export class Actor {
   }
 
   get = (path: string) => this.t.http().get(path).set('Authorization', `Bearer ${this.token}`);
-  post = (path: string, body?: object) => this.t.http().post(path).set('Authorization', `Bearer ${this.token}`).send(body ?? {});
+  post = (path: string, body?: object) =>
+    this.t
+      .http()
+      .post(path)
+      .set('Authorization', `Bearer ${this.token}`)
+      .send(body ?? {});
 
   async start(key: string, data: Record<string, unknown>) {
     const res = await this.post(`/api/processes/${key}/instances`, { data });
-    if (res.status !== 201) throw new Error(`start ${key}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as { id: string; status: string; activeNodes: string[]; tasks: { id: string; nodeId: string; assigneeId: string; status: string }[] };
+    if (res.status !== 201)
+      throw new Error(`start ${key}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as {
+      id: string;
+      status: string;
+      activeNodes: string[];
+      tasks: { id: string; nodeId: string; assigneeId: string; status: string }[];
+    };
   }
 
   /** This person's open task on the instance (at the node, if given). */
@@ -37,7 +61,10 @@ export class Actor {
     const task = (res.body.items as { id: string; instanceId: string; nodeId: string }[]).find(
       (x) => x.instanceId === instanceId && (!nodeId || x.nodeId === nodeId),
     );
-    if (!task) throw new Error(`${this.username} has no open task on ${instanceId}${nodeId ? ` at ${nodeId}` : ''}: ${JSON.stringify(res.body)}`);
+    if (!task)
+      throw new Error(
+        `${this.username} has no open task on ${instanceId}${nodeId ? ` at ${nodeId}` : ''}: ${JSON.stringify(res.body)}`,
+      );
     return task.id;
   }
 

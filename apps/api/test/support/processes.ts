@@ -33,15 +33,19 @@ export function run(script: string, env: Record<string, string | undefined>): Pr
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   return {
     child,
     output: () => out,
     async waitFor(text, timeoutMs = 30000) {
       const start = Date.now();
       while (!(typeof text === 'string' ? out.includes(text) : text.test(out))) {
-        if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}:\n${out}`);
-        if (Date.now() - start > timeoutMs) throw new Error(`${script} did not print ${text} in ${timeoutMs} ms:\n${out}`);
+        if (child.exitCode !== null)
+          throw new Error(`${script} exited with ${child.exitCode}:\n${out}`);
+        if (Date.now() - start > timeoutMs)
+          throw new Error(`${script} did not print ${text} in ${timeoutMs} ms:\n${out}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },

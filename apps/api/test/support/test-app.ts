@@ -11,7 +11,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHttpApp } from '../../src/bootstrap.js';
 import { loadConfig, type BatonConfig } from '../../src/platform/config/config.js';
 import { processRole } from '../../src/platform/process/process-role.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/platform/database/embedded-postgres.js';
+import {
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from '../../src/platform/database/embedded-postgres.js';
 
 export type TestMode = 'server' | 'embedded';
 export const ADMIN_PASSWORD = 'admin-pass-123';
@@ -33,7 +36,8 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testMode() === 'server') {
     const adminUrl = process.env.DATABASE_URL;
-    if (!adminUrl) throw new Error('BATON_TEST_MODE=server needs DATABASE_URL (scripts/test.sh starts one).');
+    if (!adminUrl)
+      throw new Error('BATON_TEST_MODE=server needs DATABASE_URL (scripts/test.sh starts one).');
     const name = `baton_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
@@ -74,7 +78,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(opts: { worker?: boolean; env?: Record<string, string>; db?: TestDatabase } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { worker?: boolean; env?: Record<string, string>; db?: TestDatabase } = {},
+): Promise<TestApp> {
   const db = opts.db ?? (await createTestDatabase());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-data-'));
   const config = loadConfig({
@@ -89,7 +95,12 @@ export async function startTestApp(opts: { worker?: boolean; env?: Record<string
     BATON_QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
     ...opts.env,
   });
-  const app = await createHttpApp({ config, role: processRole(true, opts.worker ?? true), databaseUrl: db.url, embedded: db.embedded });
+  const app = await createHttpApp({
+    config,
+    role: processRole(true, opts.worker ?? true),
+    databaseUrl: db.url,
+    embedded: db.embedded,
+  });
   try {
     await app.init();
   } catch (err) {
@@ -105,7 +116,8 @@ export async function startTestApp(opts: { worker?: boolean; env?: Record<string
     http,
     async login(username, password) {
       const res = await http().post('/api/auth/login').send({ username, password });
-      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 200)
+        throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
     },
     async close() {

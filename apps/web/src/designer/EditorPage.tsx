@@ -83,11 +83,7 @@ export default function EditorPage() {
     return <Alert type="error" message={t('designer.loadFailed', { message: key })} />;
   return (
     <DesignerEnvContext.Provider value={env}>
-      <ProcessEditor
-        key={key}
-        initial={docOf(initial)}
-        latestVersion={loaded.view.latestVersion}
-      />
+      <ProcessEditor key={key} initial={docOf(initial)} latestVersion={loaded.view.latestVersion} />
     </DesignerEnvContext.Provider>
   );
 }

@@ -1,6 +1,19 @@
 // Toolbar and tabs around one process document.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Badge, Button, Drawer, Empty, List, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Drawer,
+  Empty,
+  List,
+  Space,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import {
   ArrowLeftOutlined,
   CloudUploadOutlined,
@@ -29,7 +42,8 @@ function isTextTarget(target: EventTarget | null): boolean {
   return (
     target.isContentEditable ||
     target.tagName === 'TEXTAREA' ||
-    (target.tagName === 'INPUT' && !['checkbox', 'radio'].includes((target as HTMLInputElement).type))
+    (target.tagName === 'INPUT' &&
+      !['checkbox', 'radio'].includes((target as HTMLInputElement).type))
   );
 }
 
@@ -68,7 +82,11 @@ export function ProcessEditor({
   editorRef.current = editor;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const action = shortcutOf({ ...event, key: event.key, targetIsText: isTextTarget(event.target) });
+      const action = shortcutOf({
+        ...event,
+        key: event.key,
+        targetIsText: isTextTarget(event.target),
+      });
       if (!action) return;
       event.preventDefault();
       if (action === 'undo') editorRef.current.undo();
@@ -203,7 +221,9 @@ export function ProcessEditor({
             {t('designer.save')}
           </Button>
           <Tooltip
-            title={problems.length > 0 ? t('designer.publishBlocked', { count: problems.length }) : ''}
+            title={
+              problems.length > 0 ? t('designer.publishBlocked', { count: problems.length }) : ''
+            }
           >
             <Badge count={problems.length} size="small" offset={[-4, 2]}>
               <Button
@@ -240,7 +260,11 @@ export function ProcessEditor({
         size="default"
         destroyOnHidden
       >
-        <VersionList processKey={doc.definition.key} onRestore={(v) => void restore(v)} refresh={latestVersion} />
+        <VersionList
+          processKey={doc.definition.key}
+          onRestore={(v) => void restore(v)}
+          refresh={latestVersion}
+        />
       </Drawer>
     </div>
   );

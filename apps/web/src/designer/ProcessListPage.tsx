@@ -101,7 +101,11 @@ export default function ProcessListPage() {
                   </Space>
                 ),
               },
-              { title: t('designer.colKey'), dataIndex: 'key', render: (k: string) => <code>{k}</code> },
+              {
+                title: t('designer.colKey'),
+                dataIndex: 'key',
+                render: (k: string) => <code>{k}</code>,
+              },
               {
                 title: t('designer.colVersion'),
                 dataIndex: 'latestVersion',
@@ -114,7 +118,8 @@ export default function ProcessListPage() {
               },
               {
                 title: t('designer.colStatus'),
-                render: (_, row) => (row.hasDraft ? <Tag color="orange">{t('designer.hasDraft')}</Tag> : null),
+                render: (_, row) =>
+                  row.hasDraft ? <Tag color="orange">{t('designer.hasDraft')}</Tag> : null,
               },
               {
                 title: t('designer.colOps'),

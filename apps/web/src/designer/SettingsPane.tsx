@@ -25,7 +25,11 @@ export function SettingsPane({ editor }: { editor: Editor }) {
       <Card title={t('designer.settings.basics')} size="small">
         <Form layout="vertical">
           <Form.Item label={t('designer.name')} required>
-            <Input value={def.name} maxLength={100} onChange={(e) => set({ name: e.target.value })} />
+            <Input
+              value={def.name}
+              maxLength={100}
+              onChange={(e) => set({ name: e.target.value })}
+            />
           </Form.Item>
           <Form.Item label={t('designer.key')}>
             <Typography.Text code>{def.key}</Typography.Text>
@@ -72,7 +76,9 @@ export function SettingsPane({ editor }: { editor: Editor }) {
       </Card>
       <Card title={t('designer.settings.starters')} size="small">
         {!settings.starters?.length && (
-          <Typography.Paragraph type="secondary">{t('designer.settings.startersAll')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t('designer.settings.startersAll')}
+          </Typography.Paragraph>
         )}
         <AssigneeRules
           rules={settings.starters ?? []}

@@ -63,7 +63,10 @@ describe('form model', () => {
 
   test('fields go into the definition and come back', () => {
     const def = newDefinition('demo', 'Demo');
-    const fields = [createField('text', [], 'zh-CN'), { ...createField('money', [], 'zh-CN'), required: true }];
+    const fields = [
+      createField('text', [], 'zh-CN'),
+      { ...createField('money', [], 'zh-CN'), required: true },
+    ];
     const next = withFields(def, fields);
     expect(fieldsOf(next)).toEqual(fields);
     // A form that does not compile leaves the definition alone.

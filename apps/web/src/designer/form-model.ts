@@ -179,7 +179,10 @@ export function fieldsOf(definition: ProcessDefinition): FormField[] {
  * The definition with its form compiled from `fields`; the definition as it
  * was when the fields do not compile (the property panel shows why).
  */
-export function withFields(definition: ProcessDefinition, fields: readonly FormField[]): ProcessDefinition {
+export function withFields(
+  definition: ProcessDefinition,
+  fields: readonly FormField[],
+): ProcessDefinition {
   if (fieldProblems(fields).length > 0) return definition;
   const compiled = compileForm(fields);
   return { ...definition, form: { schema: compiled.schema, uiSchema: compiled.uiSchema } };

@@ -16,7 +16,13 @@ import {
 const users = [
   { id: 'u_admin', username: 'admin', displayName: 'Admin', roles: ['admin'] },
   { id: 'u_fin', username: 'fin', displayName: '财务', roles: ['finance'], departmentId: 'd1' },
-  { id: 'u_boss', username: 'boss', displayName: '老板', roles: ['finance', 'gm'], departmentId: 'd1' },
+  {
+    id: 'u_boss',
+    username: 'boss',
+    displayName: '老板',
+    roles: ['finance', 'gm'],
+    departmentId: 'd1',
+  },
 ];
 const departments = [{ id: 'd1', name: '财务部', headId: 'u_boss', parentId: null }];
 
@@ -25,7 +31,10 @@ function refund() {
   const ids = (p: string) => `${p}_${++counter}`;
   let def = newDefinition('refund', '退款');
   def = withFields(def, [createField('money', [], 'zh-CN')]);
-  def = updateNode(def, 'approval', { assignees: [{ kind: 'role', role: 'finance' }], mode: 'all' });
+  def = updateNode(def, 'approval', {
+    assignees: [{ kind: 'role', role: 'finance' }],
+    mode: 'all',
+  });
   def = insertNodeOnEdge(def, 'e2', 'branch', ids);
   const first = def.graph.edges.find((e) => e.source === 'branch_1' && !e.default)!;
   def = updateEdge(def, first.id, { condition: { '>=': [{ var: 'amount' }, 500] } });
@@ -55,7 +64,11 @@ describe('simulator', () => {
     expect(started.error).toBeUndefined();
     const tasks = openTasks(started.state);
     expect(tasks.map((t) => t.assigneeId).sort()).toEqual(['u_boss', 'u_fin']);
-    expect(statusesOf(def, started.state)).toMatchObject({ start: 'done', approval: 'active', end: 'pending' });
+    expect(statusesOf(def, started.state)).toMatchObject({
+      start: 'done',
+      approval: 'active',
+      end: 'pending',
+    });
 
     const rejected = simulate(def, snapshot, 'u_admin', [
       { kind: 'start', data },

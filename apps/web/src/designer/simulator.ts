@@ -56,7 +56,10 @@ export function rolesOf(users: readonly DirectoryUser[]): string[] {
 }
 
 /** Plausible data for a simulated request: a number field 1000 (over typical thresholds). */
-export function sampleData(fields: readonly FormField[], initiatorId: string): Record<string, unknown> {
+export function sampleData(
+  fields: readonly FormField[],
+  initiatorId: string,
+): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const f of fields) {
     switch (f.type) {

@@ -18,7 +18,12 @@ export interface Editor {
   editLaidOut(fn: (def: ProcessDefinition) => ProcessDefinition): Promise<void>;
   /** Replaces positions etc. without an undo step. */
   replace(fn: (def: ProcessDefinition) => ProcessDefinition): void;
-  editFields(fn: (fields: FormField[], def: ProcessDefinition) => { fields: FormField[]; definition?: ProcessDefinition }): void;
+  editFields(
+    fn: (
+      fields: FormField[],
+      def: ProcessDefinition,
+    ) => { fields: FormField[]; definition?: ProcessDefinition },
+  ): void;
   reset(doc: EditorDoc): void;
 }
 

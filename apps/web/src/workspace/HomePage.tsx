@@ -128,7 +128,9 @@ function TodoCard() {
       .catch(() => setTasks({ items: [], total: 0 }));
     return () => abort.abort();
   }, []);
-  const extra = tasks?.total ? <Link to="/inbox">{t('home.viewAll', { count: tasks.total })}</Link> : null;
+  const extra = tasks?.total ? (
+    <Link to="/inbox">{t('home.viewAll', { count: tasks.total })}</Link>
+  ) : null;
   return (
     <Card title={t('home.todoTitle')} size="small" extra={extra} data-testid="home-todo">
       {tasks && tasks.total > 0 ? (

@@ -33,7 +33,8 @@ const PAGE_SIZE = 20;
 
 const isTab = (value: string | null): value is Tab => TABS.includes(value as Tab);
 
-type Rows = { kind: 'tasks'; page: Paged<TaskItem> } | { kind: 'instances'; page: Paged<InstanceSummary> };
+type Rows =
+  { kind: 'tasks'; page: Paged<TaskItem> } | { kind: 'instances'; page: Paged<InstanceSummary> };
 
 function DueCell({ task }: { task: TaskItem }) {
   const { t } = useTranslation();
@@ -109,7 +110,12 @@ export default function InboxPage() {
     async (signal) => {
       if (tab === 'todo' || tab === 'done') {
         const result = await workspaceApi.tasks(
-          { status: tab === 'todo' ? 'open' : 'done', q: query || undefined, page, pageSize: PAGE_SIZE },
+          {
+            status: tab === 'todo' ? 'open' : 'done',
+            q: query || undefined,
+            page,
+            pageSize: PAGE_SIZE,
+          },
           signal,
         );
         return { kind: 'tasks', page: result };
@@ -120,7 +126,9 @@ export default function InboxPage() {
       );
       // The instances list has no text search yet: filter the page we have.
       const q = query.trim().toLowerCase();
-      const items = q ? result.items.filter((i) => i.title.toLowerCase().includes(q)) : result.items;
+      const items = q
+        ? result.items.filter((i) => i.title.toLowerCase().includes(q))
+        : result.items;
       return { kind: 'instances', page: { items, total: q ? items.length : result.total } };
     },
     [tab, query, page],
@@ -147,14 +155,22 @@ export default function InboxPage() {
             key: 'arrived',
             render: (_: unknown, task: TaskItem) => formatDateTime(task.createdAt),
           },
-          { title: t('inbox.colDue'), key: 'due', render: (_: unknown, task: TaskItem) => <DueCell task={task} /> },
+          {
+            title: t('inbox.colDue'),
+            key: 'due',
+            render: (_: unknown, task: TaskItem) => <DueCell task={task} />,
+          },
         ]
       : [
           {
             title: t('inbox.colAction'),
             key: 'action',
             render: (_: unknown, task: TaskItem) =>
-              task.action ? <Tag>{t(`action.${task.action}`, { defaultValue: task.action })}</Tag> : '—',
+              task.action ? (
+                <Tag>{t(`action.${task.action}`, { defaultValue: task.action })}</Tag>
+              ) : (
+                '—'
+              ),
           },
           {
             title: t('inbox.colHandled'),
@@ -185,19 +201,27 @@ export default function InboxPage() {
         </Link>
       ),
     },
-    { title: t('inbox.colStatus'), key: 'status', render: (_, i) => <StatusTag status={i.status} /> },
+    {
+      title: t('inbox.colStatus'),
+      key: 'status',
+      render: (_, i) => <StatusTag status={i.status} />,
+    },
     {
       title: t('inbox.colCurrent'),
       key: 'current',
       render: (_, i) =>
-        i.activeNodes.length ? i.activeNodes.map((n) => nodeName(i.processKey, i.version, n)).join('、') : '—',
+        i.activeNodes.length
+          ? i.activeNodes.map((n) => nodeName(i.processKey, i.version, n)).join('、')
+          : '—',
     },
     { title: t('inbox.colStarted'), key: 'started', render: (_, i) => formatDateTime(i.startedAt) },
     {
       title: t('inbox.colOps'),
       key: 'ops',
       width: 96,
-      render: (_, i) => <Link to={`/instances/${encodeURIComponent(i.id)}`}>{t('inbox.view')}</Link>,
+      render: (_, i) => (
+        <Link to={`/instances/${encodeURIComponent(i.id)}`}>{t('inbox.view')}</Link>
+      ),
     },
   ];
 
@@ -206,7 +230,8 @@ export default function InboxPage() {
   const loading = load.status === 'loading';
 
   let content: React.ReactNode;
-  if (load.status === 'failed' && !rows) content = <PageError error={load.error} onRetry={load.reload} />;
+  if (load.status === 'failed' && !rows)
+    content = <PageError error={load.error} onRetry={load.reload} />;
   else if (isPhone) {
     content =
       rows?.kind === 'instances' ? (
@@ -218,7 +243,9 @@ export default function InboxPage() {
             <List.Item className="inbox-item" data-testid="inbox-row">
               <Link to={`/instances/${encodeURIComponent(i.id)}`} className="inbox-item-link">
                 <Flex justify="space-between" gap={8} align="center">
-                  <Typography.Text strong ellipsis>{i.title}</Typography.Text>
+                  <Typography.Text strong ellipsis>
+                    {i.title}
+                  </Typography.Text>
                   <StatusTag status={i.status} />
                 </Flex>
                 <Typography.Text type="secondary" className="inbox-item-meta">
@@ -246,16 +273,23 @@ export default function InboxPage() {
                 className="inbox-item-link"
               >
                 <Flex justify="space-between" gap={8} align="center">
-                  <Typography.Text strong ellipsis>{task.title}</Typography.Text>
+                  <Typography.Text strong ellipsis>
+                    {task.title}
+                  </Typography.Text>
                   {tab === 'todo' ? (
                     <SlaLight state={task.slaState} />
                   ) : (
-                    task.action && <Tag>{t(`action.${task.action}`, { defaultValue: task.action })}</Tag>
+                    task.action && (
+                      <Tag>{t(`action.${task.action}`, { defaultValue: task.action })}</Tag>
+                    )
                   )}
                 </Flex>
                 <Typography.Text type="secondary" className="inbox-item-meta">
-                  {task.nodeName} · {formatDateTime(tab === 'todo' ? task.createdAt : task.completedAt)}
-                  {tab === 'todo' && task.dueAt && ` · ${t('task.dueAt', { time: formatDateTime(task.dueAt) })}`}
+                  {task.nodeName} ·{' '}
+                  {formatDateTime(tab === 'todo' ? task.createdAt : task.completedAt)}
+                  {tab === 'todo' &&
+                    task.dueAt &&
+                    ` · ${t('task.dueAt', { time: formatDateTime(task.dueAt) })}`}
                 </Typography.Text>
               </Link>
             </List.Item>

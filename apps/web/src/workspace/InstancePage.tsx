@@ -25,7 +25,10 @@ interface InstanceBundle {
 }
 
 async function loadInstance(id: string, signal: AbortSignal): Promise<InstanceBundle> {
-  const [instance, events] = await Promise.all([workspaceApi.instance(id, signal), workspaceApi.events(id, signal)]);
+  const [instance, events] = await Promise.all([
+    workspaceApi.instance(id, signal),
+    workspaceApi.events(id, signal),
+  ]);
   const definition = await cachedVersion(instance.processKey, instance.version)
     .then((v) => v.definition)
     .catch(() => null);
@@ -62,7 +65,8 @@ export default function InstancePage() {
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [withdrawError, setWithdrawError] = useState<string | null>(null);
 
-  if (load.status === 'failed' && !load.data) return <PageError error={load.error} onRetry={load.reload} />;
+  if (load.status === 'failed' && !load.data)
+    return <PageError error={load.error} onRetry={load.reload} />;
   if (!load.data) return <Skeleton active paragraph={{ rows: 8 }} />;
   const { instance, events, definition } = load.data;
   const nodeName = (nodeId: string | undefined) =>
@@ -71,7 +75,9 @@ export default function InstancePage() {
   const isInitiator = user?.id === instance.initiator;
   const canWithdraw =
     isInitiator && instance.status === 'running' && definition?.settings?.allowWithdraw !== false;
-  const myOpenTask = instance.tasks.find((task) => task.status === 'open' && task.assigneeId === user?.id);
+  const myOpenTask = instance.tasks.find(
+    (task) => task.status === 'open' && task.assigneeId === user?.id,
+  );
 
   const withdraw = async () => {
     setWithdrawing(true);
@@ -79,7 +85,11 @@ export default function InstancePage() {
     try {
       const answer = await workspaceApi.withdraw(instance.id);
       setConfirmOpen(false);
-      void message.success('commandId' in answer && !('id' in answer) ? t('actionDone.queued') : t('instance.withdrawn'));
+      void message.success(
+        'commandId' in answer && !('id' in answer)
+          ? t('actionDone.queued')
+          : t('instance.withdrawn'),
+      );
       load.reload();
     } catch (err) {
       setWithdrawError(describeError(err, t));
@@ -120,16 +130,36 @@ export default function InstancePage() {
           className="instance-facts"
           column={{ xs: 1, sm: 2, lg: 3 }}
           items={[
-            { key: 'status', label: t('instance.status'), children: <StatusTag status={instance.status} /> },
-            { key: 'initiator', label: t('instance.initiator'), children: directory.userName(instance.initiator) },
-            { key: 'started', label: t('instance.startedAt'), children: formatDateTime(instance.startedAt) },
+            {
+              key: 'status',
+              label: t('instance.status'),
+              children: <StatusTag status={instance.status} />,
+            },
+            {
+              key: 'initiator',
+              label: t('instance.initiator'),
+              children: directory.userName(instance.initiator),
+            },
+            {
+              key: 'started',
+              label: t('instance.startedAt'),
+              children: formatDateTime(instance.startedAt),
+            },
             ...(instance.endedAt
-              ? [{ key: 'ended', label: t('instance.endedAt'), children: formatDateTime(instance.endedAt) }]
+              ? [
+                  {
+                    key: 'ended',
+                    label: t('instance.endedAt'),
+                    children: formatDateTime(instance.endedAt),
+                  },
+                ]
               : []),
             {
               key: 'active',
               label: t('instance.activeNodes'),
-              children: instance.activeNodes.length ? instance.activeNodes.map(nodeName).join('、') : '—',
+              children: instance.activeNodes.length
+                ? instance.activeNodes.map(nodeName).join('、')
+                : '—',
             },
           ]}
         />
@@ -190,7 +220,9 @@ export default function InstancePage() {
         onOk={() => void withdraw()}
         onCancel={() => setConfirmOpen(false)}
       >
-        <Typography.Paragraph type="secondary">{t('instance.confirmWithdrawHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('instance.confirmWithdrawHint')}
+        </Typography.Paragraph>
         {withdrawError && (
           <Typography.Paragraph type="danger" role="alert">
             {withdrawError}

@@ -39,7 +39,11 @@ export default function StartFormPage() {
       void message.success(instance.commandId ? t('startForm.queued') : t('startForm.success'));
       navigate(`/instances/${encodeURIComponent(instance.id)}`);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'invalid_form_data' && Array.isArray(err.body.fields)) {
+      if (
+        err instanceof ApiError &&
+        err.code === 'invalid_form_data' &&
+        Array.isArray(err.body.fields)
+      ) {
         const { tree, unplaced } = fieldErrorsToTree(
           err.body.fields as { path: string; message: string }[],
           form.schema,
@@ -57,26 +61,29 @@ export default function StartFormPage() {
   return (
     <Flex vertical gap={16} className="workspace-page start-form-page">
       <Breadcrumb
-        items={[
-          { title: <Link to="/start">{t('nav.start')}</Link> },
-          { title: process.name },
-        ]}
+        items={[{ title: <Link to="/start">{t('nav.start')}</Link> }, { title: process.name }]}
       />
       <div>
         <Typography.Title level={3} className="page-title">
           {process.name}
         </Typography.Title>
-        {process.description && <Typography.Text type="secondary">{process.description}</Typography.Text>}
+        {process.description && (
+          <Typography.Text type="secondary">{process.description}</Typography.Text>
+        )}
       </div>
       {!process.mayStart ? (
         <Result
           status="403"
           title={t('startForm.notStartable')}
-          extra={<Button onClick={() => navigate('/start')}>{t('startForm.backToCatalogue')}</Button>}
+          extra={
+            <Button onClick={() => navigate('/start')}>{t('startForm.backToCatalogue')}</Button>
+          }
         />
       ) : (
         <Card className="form-card">
-          {failure && <Alert type="error" showIcon title={failure} className="form-alert" role="alert" />}
+          {failure && (
+            <Alert type="error" showIcon title={failure} className="form-alert" role="alert" />
+          )}
           <FormRenderer
             schema={form.schema}
             uiSchema={form.uiSchema}

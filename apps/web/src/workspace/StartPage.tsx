@@ -19,8 +19,10 @@ export default function StartPage() {
   const groups = useMemo(() => groupCatalogue(processes, query), [processes, query]);
 
   let body: React.ReactNode;
-  if (load.status === 'failed' && !load.data) body = <PageError error={load.error} onRetry={load.reload} />;
-  else if (load.status === 'loading' && !load.data) body = <Skeleton active paragraph={{ rows: 4 }} />;
+  if (load.status === 'failed' && !load.data)
+    body = <PageError error={load.error} onRetry={load.reload} />;
+  else if (load.status === 'loading' && !load.data)
+    body = <Skeleton active paragraph={{ rows: 4 }} />;
   else if (processes.length === 0)
     body = (
       <Card>
@@ -40,7 +42,10 @@ export default function StartPage() {
   else if (groups.length === 0)
     body = (
       <Card>
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('start.noMatch', { q: query.trim() })}>
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('start.noMatch', { q: query.trim() })}
+        >
           <Button onClick={() => setQuery('')}>{t('start.clearSearch')}</Button>
         </Empty>
       </Card>

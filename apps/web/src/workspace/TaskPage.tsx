@@ -2,7 +2,21 @@
 // timeline, the actions kept in reach at the bottom. On a phone it stacks:
 // summary, form, timeline, actions.
 import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, Dropdown, Flex, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Dropdown,
+  Flex,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import {
   CheckOutlined,
   CloseOutlined,
@@ -34,7 +48,14 @@ import {
 import { cachedVersion, useDirectory, useLoad } from './hooks';
 import { PageError } from './PageError';
 import { returnTargets } from './timeline';
-import type { DefinitionLite, InstanceEvent, InstanceView, TaskAction, TaskActionBody, TaskDetail } from './types';
+import type {
+  DefinitionLite,
+  InstanceEvent,
+  InstanceView,
+  TaskAction,
+  TaskActionBody,
+  TaskDetail,
+} from './types';
 import './workspace.css';
 
 interface TaskBundle {
@@ -85,11 +106,15 @@ export default function TaskPage() {
   const bundle = load.data;
   const permissions = useMemo(() => (bundle ? permissionsOf(bundle.task.form) : {}), [bundle]);
   const targets = useMemo(
-    () => (bundle?.definition ? returnTargets(bundle.events, bundle.definition.graph.nodes, bundle.task.nodeId) : []),
+    () =>
+      bundle?.definition
+        ? returnTargets(bundle.events, bundle.definition.graph.nodes, bundle.task.nodeId)
+        : [],
     [bundle],
   );
 
-  if (load.status === 'failed' && !bundle) return <PageError error={load.error} onRetry={load.reload} />;
+  if (load.status === 'failed' && !bundle)
+    return <PageError error={load.error} onRetry={load.reload} />;
   if (!bundle) return <Skeleton active paragraph={{ rows: 8 }} />;
 
   const { task, instance, events, definition } = bundle;
@@ -106,7 +131,12 @@ export default function TaskPage() {
     setPageError(null);
     setDialogError(null);
     // Approving or submitting writes the form: check it first, errors show on the fields.
-    if ((action === 'approve' || action === 'submit') && editable && formRef.current && !formRef.current.validateForm()) {
+    if (
+      (action === 'approve' || action === 'submit') &&
+      editable &&
+      formRef.current &&
+      !formRef.current.validateForm()
+    ) {
       setPageError(t('startForm.fixErrors'));
       return;
     }
@@ -130,7 +160,11 @@ export default function TaskPage() {
       if (action === 'comment') load.reload();
       else navigate('/inbox');
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'invalid_form_data' && Array.isArray(err.body.fields)) {
+      if (
+        err instanceof ApiError &&
+        err.code === 'invalid_form_data' &&
+        Array.isArray(err.body.fields)
+      ) {
         const { tree, unplaced } = fieldErrorsToTree(
           err.body.fields as { path: string; message: string }[],
           task.form.schema,
@@ -147,7 +181,11 @@ export default function TaskPage() {
   };
 
   const kindLabel =
-    task.kind === 'approval' ? t('task.kindApproval') : task.kind === 'resubmit' ? t('task.kindResubmit') : t('task.kindTask');
+    task.kind === 'approval'
+      ? t('task.kindApproval')
+      : task.kind === 'resubmit'
+        ? t('task.kindResubmit')
+        : t('task.kindTask');
 
   return (
     <Flex vertical gap={16} className="workspace-page task-page">
@@ -160,18 +198,24 @@ export default function TaskPage() {
             <Flex wrap gap={8} align="center" className="task-summary-meta">
               <Tag color="blue">{kindLabel}</Tag>
               <Typography.Text strong>{task.nodeName}</Typography.Text>
-              <Typography.Text type="secondary">{t('task.arrivedAt', { time: formatDateTime(task.createdAt) })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('task.arrivedAt', { time: formatDateTime(task.createdAt) })}
+              </Typography.Text>
               {task.dueAt && (
                 <span className="due-cell">
                   <SlaLight state={task.slaState} />
-                  <Typography.Text type="secondary">{t('task.dueAt', { time: formatDateTime(task.dueAt) })}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('task.dueAt', { time: formatDateTime(task.dueAt) })}
+                  </Typography.Text>
                 </span>
               )}
             </Flex>
           </div>
           <Space size={8}>
             <StatusTag status={instance.status} />
-            <Link to={`/instances/${encodeURIComponent(instance.id)}`}>{t('task.viewInstance')}</Link>
+            <Link to={`/instances/${encodeURIComponent(instance.id)}`}>
+              {t('task.viewInstance')}
+            </Link>
           </Space>
         </Flex>
       </Card>
@@ -183,7 +227,10 @@ export default function TaskPage() {
           subTitle={t('task.notOpenHint')}
           extra={
             <Space wrap>
-              <Button type="primary" onClick={() => navigate(`/instances/${encodeURIComponent(instance.id)}`)}>
+              <Button
+                type="primary"
+                onClick={() => navigate(`/instances/${encodeURIComponent(instance.id)}`)}
+              >
                 {t('task.viewInstance')}
               </Button>
               <Button onClick={() => navigate('/inbox')}>{t('task.backToInbox')}</Button>
@@ -195,7 +242,9 @@ export default function TaskPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card title={t('task.formTitle')} className="form-card">
-            {pageError && <Alert type="error" showIcon title={pageError} className="form-alert" role="alert" />}
+            {pageError && (
+              <Alert type="error" showIcon title={pageError} className="form-alert" role="alert" />
+            )}
             {open && !editable && (
               <Typography.Paragraph type="secondary" className="form-hint">
                 {t('task.readOnlyHint')}
@@ -227,14 +276,23 @@ export default function TaskPage() {
         <div className="action-bar" data-testid="action-bar">
           <Flex gap={8} wrap justify="flex-end" className="action-bar-inner">
             {secondary.map((action) => (
-              <Button key={action} icon={ICONS[action]} onClick={() => start(action)} className="action-secondary">
+              <Button
+                key={action}
+                icon={ICONS[action]}
+                onClick={() => start(action)}
+                className="action-secondary"
+              >
                 {t(`action.${action}`)}
               </Button>
             ))}
             {secondary.length > 0 && (
               <Dropdown
                 menu={{
-                  items: secondary.map((action) => ({ key: action, icon: ICONS[action], label: t(`action.${action}`) })),
+                  items: secondary.map((action) => ({
+                    key: action,
+                    icon: ICONS[action],
+                    label: t(`action.${action}`),
+                  })),
                   onClick: ({ key }) => start(key as TaskAction),
                 }}
               >

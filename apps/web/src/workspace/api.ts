@@ -56,8 +56,10 @@ export const workspaceApi = {
       { idempotencyKey: newIdempotencyKey() },
     ),
 
-  tasks: (query: { status: 'open' | 'done'; q?: string; page?: number; pageSize?: number }, signal?: AbortSignal) =>
-    http.get<Paged<TaskItem>>(`/tasks${queryString(query)}`, opts(signal)),
+  tasks: (
+    query: { status: 'open' | 'done'; q?: string; page?: number; pageSize?: number },
+    signal?: AbortSignal,
+  ) => http.get<Paged<TaskItem>>(`/tasks${queryString(query)}`, opts(signal)),
   task: (id: string, signal?: AbortSignal) =>
     http.get<TaskDetail>(`/tasks/${encodeURIComponent(id)}`, opts(signal)),
   act: (id: string, body: TaskActionBody) =>
@@ -66,7 +68,12 @@ export const workspaceApi = {
     }),
 
   instances: (
-    query: { mine: 'initiated' | 'cc' | 'involved'; status?: string; page?: number; pageSize?: number },
+    query: {
+      mine: 'initiated' | 'cc' | 'involved';
+      status?: string;
+      page?: number;
+      pageSize?: number;
+    },
     signal?: AbortSignal,
   ) => http.get<Paged<InstanceSummary>>(`/instances${queryString(query)}`, opts(signal)),
   instance: (id: string, signal?: AbortSignal) =>
@@ -81,7 +88,8 @@ export const workspaceApi = {
     ),
 
   users: (signal?: AbortSignal) => http.get<UserSummary[]>('/users', opts(signal)),
-  departments: (signal?: AbortSignal) => http.get<DepartmentSummary[]>('/departments', opts(signal)),
+  departments: (signal?: AbortSignal) =>
+    http.get<DepartmentSummary[]>('/departments', opts(signal)),
 
   notifications: (unread: boolean, signal?: AbortSignal) =>
     http.get<NotificationItem[]>(`/notifications${unread ? '?unread=true' : ''}`, opts(signal)),

@@ -138,7 +138,9 @@ export function permissionsOf(form: {
 }): Record<string, FieldPermission> {
   if (form.permissions) return form.permissions;
   const out: Record<string, FieldPermission> = {};
-  const required = new Set(Array.isArray(form.schema.required) ? (form.schema.required as string[]) : []);
+  const required = new Set(
+    Array.isArray(form.schema.required) ? (form.schema.required as string[]) : [],
+  );
   for (const key of Object.keys((form.schema.properties as Record<string, unknown>) ?? {})) {
     const ui = form.uiSchema[key] as Record<string, unknown> | undefined;
     out[key] = ui?.['ui:readonly'] ? 'read' : required.has(key) ? 'required' : 'edit';

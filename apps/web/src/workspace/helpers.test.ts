@@ -12,7 +12,12 @@ import * as money from './money';
 import { slaColor, statusColor, statusKey } from './status';
 import type { DefinitionLite, ProcessSummary } from './types';
 
-const p = (key: string, name: string, category: string | null, description: string | null = null): ProcessSummary => ({
+const p = (
+  key: string,
+  name: string,
+  category: string | null,
+  description: string | null = null,
+): ProcessSummary => ({
   key,
   name,
   category,
@@ -38,8 +43,13 @@ describe('groupCatalogue', () => {
 
   it('filters on name, description, category and key, ignoring case', () => {
     expect(groupCatalogue(list, '定价').map((g) => g.items[0].key)).toEqual(['listing']);
-    expect(groupCatalogue(list, '售后').flatMap((g) => g.items.map((i) => i.key))).toEqual(['refund', 'exchange']);
-    expect(groupCatalogue(list, 'LEAVE').flatMap((g) => g.items.map((i) => i.key))).toEqual(['leave']);
+    expect(groupCatalogue(list, '售后').flatMap((g) => g.items.map((i) => i.key))).toEqual([
+      'refund',
+      'exchange',
+    ]);
+    expect(groupCatalogue(list, 'LEAVE').flatMap((g) => g.items.map((i) => i.key))).toEqual([
+      'leave',
+    ]);
     expect(groupCatalogue(list, 'nothing')).toEqual([]);
   });
 });
@@ -52,7 +62,11 @@ describe('startFormOf', () => {
       schema: {
         type: 'object',
         required: ['title'],
-        properties: { title: { type: 'string' }, amount: { type: 'number' }, secret: { type: 'string' } },
+        properties: {
+          title: { type: 'string' },
+          amount: { type: 'number' },
+          secret: { type: 'string' },
+        },
       },
       uiSchema: { 'ui:order': ['title', 'amount', 'secret'], amount: { 'ui:widget': 'money' } },
     },
@@ -102,20 +116,32 @@ describe('translateClientErrors', () => {
   it('translates known ajv errors and keeps the others', () => {
     const out = translateClientErrors(
       [
-        { name: 'required', params: { missingProperty: 'x' }, stack: 'x is required', message: 'must have required property' },
+        {
+          name: 'required',
+          params: { missingProperty: 'x' },
+          stack: 'x is required',
+          message: 'must have required property',
+        },
         { name: 'minimum', params: { limit: 5 }, stack: 's', message: 'must be >= 5' },
         { name: 'weird', stack: 'keep', message: 'keep' },
       ],
       t,
     );
-    expect(out.map((e) => e.message)).toEqual(['form.error.required|', 'form.error.minimum|5', 'keep']);
+    expect(out.map((e) => e.message)).toEqual([
+      'form.error.required|',
+      'form.error.minimum|5',
+      'keep',
+    ]);
   });
 });
 
 describe('writableData and permissionsOf', () => {
   it('sends only what the node may write', () => {
     expect(
-      writableData({ a: 1, b: 2, c: 3, d: undefined }, { a: 'edit', b: 'read', c: 'required', d: 'edit' }),
+      writableData(
+        { a: 1, b: 2, c: 3, d: undefined },
+        { a: 'edit', b: 'read', c: 'required', d: 'edit' },
+      ),
     ).toEqual({ a: 1, c: 3 });
   });
 

@@ -26,7 +26,8 @@ export function useLoad<T>(
         if (!controller.signal.aborted) setLoad({ status: 'done', data });
       })
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setLoad((prev) => ({ status: 'failed', error, data: prev.data }));
+        if (!controller.signal.aborted)
+          setLoad((prev) => ({ status: 'failed', error, data: prev.data }));
       });
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -98,7 +99,11 @@ export function useDirectory(options: { departments?: boolean } = {}): Directory
       userName: (id) => {
         if (!id) return t('workspace.system');
         const user = byId.get(id);
-        return user ? user.displayName || user.username : users.length ? t('workspace.unknownUser') : '…';
+        return user
+          ? user.displayName || user.username
+          : users.length
+            ? t('workspace.unknownUser')
+            : '…';
       },
       departmentName: (id) => (id ? (deptById.get(id)?.name ?? id) : ''),
     };
@@ -144,7 +149,8 @@ export function useNodeNames(versions: readonly { processKey: string; version: n
     };
   }, [joined]);
   return useCallback(
-    (processKey: string, version: number, nodeId: string) => names[`${processKey}@${version}`]?.[nodeId] ?? nodeId,
+    (processKey: string, version: number, nodeId: string) =>
+      names[`${processKey}@${version}`]?.[nodeId] ?? nodeId,
     [names],
   );
 }

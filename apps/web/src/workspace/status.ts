@@ -1,7 +1,14 @@
 // Colours for instance statuses and SLA lights, shared by the inbox, task and instance pages.
 import type { InstanceStatus, SlaState } from './types';
 
-export const INSTANCE_STATUSES = ['running', 'approved', 'rejected', 'completed', 'withdrawn', 'cancelled'] as const;
+export const INSTANCE_STATUSES = [
+  'running',
+  'approved',
+  'rejected',
+  'completed',
+  'withdrawn',
+  'cancelled',
+] as const;
 
 /** antd Tag colour of an instance status. */
 export function statusColor(status: InstanceStatus): string {

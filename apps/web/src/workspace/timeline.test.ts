@@ -19,15 +19,28 @@ describe('buildTimeline', () => {
       ev('nodeEntered', { nodeId: 'start' }),
       ev('nodeCompleted', { nodeId: 'start', payload: { outcome: 'done' } }),
       ev('nodeEntered', { nodeId: 'ops' }),
-      ev('taskCreated', { nodeId: 'ops', taskId: 't1', payload: { assigneeId: 'opsdir', kind: 'approval' } }),
-      ev('taskCompleted', { nodeId: 'ops', taskId: 't1', actorId: 'opsdir', payload: { action: 'approve', comment: '同意，注意库存' } }),
+      ev('taskCreated', {
+        nodeId: 'ops',
+        taskId: 't1',
+        payload: { assigneeId: 'opsdir', kind: 'approval' },
+      }),
+      ev('taskCompleted', {
+        nodeId: 'ops',
+        taskId: 't1',
+        actorId: 'opsdir',
+        payload: { action: 'approve', comment: '同意，注意库存' },
+      }),
       ev('nodeCompleted', { nodeId: 'ops' }),
       ev('instanceEnded', { payload: { status: 'approved', reason: 'end' } }),
     ];
     const timeline = buildTimeline(events);
     expect(timeline.map((e) => e.kind)).toEqual(['started', 'approved', 'ended']);
     expect(timeline[0].actorId).toBe('pm');
-    expect(timeline[1]).toMatchObject({ actorId: 'opsdir', nodeId: 'ops', comment: '同意，注意库存' });
+    expect(timeline[1]).toMatchObject({
+      actorId: 'opsdir',
+      nodeId: 'ops',
+      comment: '同意，注意库存',
+    });
     expect(timeline[2]).toMatchObject({ status: 'approved' });
   });
 
@@ -37,7 +50,12 @@ describe('buildTimeline', () => {
       ev('instanceStarted', { actorId: 'pm' }),
       ev('taskCreated', { nodeId: 'sign', taskId: 'a', payload: { assigneeId: 'u1' } }),
       ev('taskCreated', { nodeId: 'sign', taskId: 'b', payload: { assigneeId: 'u2' } }),
-      ev('taskCompleted', { nodeId: 'sign', taskId: 'a', actorId: 'u1', payload: { action: 'approve' } }),
+      ev('taskCompleted', {
+        nodeId: 'sign',
+        taskId: 'a',
+        actorId: 'u1',
+        payload: { action: 'approve' },
+      }),
       ev('taskCreated', { nodeId: 'fin', taskId: 'c', payload: { assigneeId: 'u3' } }),
     ]);
     expect(timeline.filter((e) => e.kind === 'pending')).toEqual([
@@ -50,8 +68,17 @@ describe('buildTimeline', () => {
     seq = 0;
     const timeline = buildTimeline([
       ev('taskCreated', { nodeId: 'fin', taskId: 't', payload: { assigneeId: 'f' } }),
-      ev('taskCompleted', { nodeId: 'fin', taskId: 't', actorId: 'f', payload: { action: 'return', comment: '补充发票' } }),
-      ev('returned', { taskId: 't', actorId: 'f', payload: { fromNodeId: 'fin', toNodeId: 'start' } }),
+      ev('taskCompleted', {
+        nodeId: 'fin',
+        taskId: 't',
+        actorId: 'f',
+        payload: { action: 'return', comment: '补充发票' },
+      }),
+      ev('returned', {
+        taskId: 't',
+        actorId: 'f',
+        payload: { fromNodeId: 'fin', toNodeId: 'start' },
+      }),
     ]);
     const returned = timeline.filter((e) => e.kind === 'returned');
     expect(returned).toHaveLength(1);
@@ -62,12 +89,26 @@ describe('buildTimeline', () => {
     seq = 0;
     const timeline = buildTimeline([
       ev('taskCreated', { nodeId: 'ops', taskId: 't1', payload: { assigneeId: 'a' } }),
-      ev('taskCancelled', { nodeId: 'ops', taskId: 't1', actorId: 'a', payload: { reason: 'transferred' } }),
+      ev('taskCancelled', {
+        nodeId: 'ops',
+        taskId: 't1',
+        actorId: 'a',
+        payload: { reason: 'transferred' },
+      }),
       ev('taskCreated', { nodeId: 'ops', taskId: 't2', payload: { assigneeId: 'b' } }),
-      ev('signersAdded', { nodeId: 'ops', taskId: 't2', actorId: 'b', payload: { userIds: ['c', 'd'], position: 'before' } }),
+      ev('signersAdded', {
+        nodeId: 'ops',
+        taskId: 't2',
+        actorId: 'b',
+        payload: { userIds: ['c', 'd'], position: 'before' },
+      }),
     ]);
     expect(timeline[0]).toMatchObject({ kind: 'transferred', actorId: 'a', userIds: ['b'] });
-    expect(timeline[1]).toMatchObject({ kind: 'signersAdded', userIds: ['c', 'd'], position: 'before' });
+    expect(timeline[1]).toMatchObject({
+      kind: 'signersAdded',
+      userIds: ['c', 'd'],
+      position: 'before',
+    });
     expect(timeline[2]).toMatchObject({ kind: 'pending', userIds: ['b'] });
   });
 
@@ -87,7 +128,10 @@ describe('buildTimeline', () => {
     seq = 0;
     const timeline = buildTimeline([
       ev('commentAdded', { actorId: 'x', payload: { comment: '@pm 请确认', mentions: ['pm'] } }),
-      ev('incident', { nodeId: 'hook', payload: { incident: { code: 'webhook_failed', message: 'HTTP 500' } } }),
+      ev('incident', {
+        nodeId: 'hook',
+        payload: { incident: { code: 'webhook_failed', message: 'HTTP 500' } },
+      }),
     ]);
     expect(timeline).toEqual([
       expect.objectContaining({ kind: 'commented', comment: '@pm 请确认' }),

@@ -51,7 +51,12 @@ export function buildTimeline(events: readonly InstanceEvent[]): TimelineEntry[]
   let ended = false;
 
   events.forEach((event, index) => {
-    const base = { key: `${event.seq}`, at: event.at, actorId: event.actorId, nodeId: event.nodeId };
+    const base = {
+      key: `${event.seq}`,
+      at: event.at,
+      actorId: event.actorId,
+      nodeId: event.nodeId,
+    };
     const p = event.payload ?? {};
     switch (event.type) {
       case 'instanceStarted':
@@ -59,7 +64,11 @@ export function buildTimeline(events: readonly InstanceEvent[]): TimelineEntry[]
         break;
       case 'taskCreated':
         if (event.taskId)
-          open.set(event.taskId, { nodeId: event.nodeId, assigneeId: str(p.assigneeId), at: event.at });
+          open.set(event.taskId, {
+            nodeId: event.nodeId,
+            assigneeId: str(p.assigneeId),
+            at: event.at,
+          });
         break;
       case 'taskCompleted': {
         if (event.taskId) open.delete(event.taskId);
@@ -82,9 +91,17 @@ export function buildTimeline(events: readonly InstanceEvent[]): TimelineEntry[]
       }
       case 'returned':
         // A hand return is already shown with its task; this is an automatic one (onReject).
-        if (event.taskId && events.some((e) => e.type === 'taskCompleted' && e.taskId === event.taskId))
+        if (
+          event.taskId &&
+          events.some((e) => e.type === 'taskCompleted' && e.taskId === event.taskId)
+        )
           break;
-        entries.push({ ...base, kind: 'returned', targetNodeId: str(p.toNodeId), nodeId: str(p.fromNodeId) ?? event.nodeId });
+        entries.push({
+          ...base,
+          kind: 'returned',
+          targetNodeId: str(p.toNodeId),
+          nodeId: str(p.fromNodeId) ?? event.nodeId,
+        });
         break;
       case 'taskCancelled': {
         const was = event.taskId ? open.get(event.taskId) : undefined;
@@ -99,7 +116,9 @@ export function buildTimeline(events: readonly InstanceEvent[]): TimelineEntry[]
         break;
       }
       case 'signersAdded': {
-        const userIds = Array.isArray(p.userIds) ? p.userIds.filter((u): u is string => typeof u === 'string') : [];
+        const userIds = Array.isArray(p.userIds)
+          ? p.userIds.filter((u): u is string => typeof u === 'string')
+          : [];
         const position = p.position === 'before' ? 'before' : 'after';
         entries.push({ ...base, kind: 'signersAdded', userIds, position });
         break;
@@ -109,7 +128,11 @@ export function buildTimeline(events: readonly InstanceEvent[]): TimelineEntry[]
         break;
       case 'incident': {
         const incident = (p.incident ?? {}) as Record<string, unknown>;
-        entries.push({ ...base, kind: 'incident', message: str(incident.message) ?? str(incident.code) ?? '' });
+        entries.push({
+          ...base,
+          kind: 'incident',
+          message: str(incident.message) ?? str(incident.code) ?? '',
+        });
         break;
       }
       case 'instanceEnded':
@@ -128,11 +151,18 @@ export function buildTimeline(events: readonly InstanceEvent[]): TimelineEntry[]
     for (const task of open.values()) {
       const node = task.nodeId ?? '';
       const entry = byNode.get(node) ?? { at: task.at, userIds: [] };
-      if (task.assigneeId && !entry.userIds.includes(task.assigneeId)) entry.userIds.push(task.assigneeId);
+      if (task.assigneeId && !entry.userIds.includes(task.assigneeId))
+        entry.userIds.push(task.assigneeId);
       byNode.set(node, entry);
     }
     for (const [nodeId, { at, userIds }] of byNode) {
-      entries.push({ key: `pending-${nodeId}`, kind: 'pending', at, nodeId: nodeId || undefined, userIds });
+      entries.push({
+        key: `pending-${nodeId}`,
+        kind: 'pending',
+        at,
+        nodeId: nodeId || undefined,
+        userIds,
+      });
     }
   }
   return entries;
@@ -152,7 +182,11 @@ export function timelineColor(kind: TimelineKind, status?: string): string {
     case 'signersAdded':
       return 'orange';
     case 'ended':
-      return status === 'approved' || status === 'completed' ? 'green' : status === 'rejected' ? 'red' : 'gray';
+      return status === 'approved' || status === 'completed'
+        ? 'green'
+        : status === 'rejected'
+          ? 'red'
+          : 'gray';
     case 'pending':
       return 'blue';
     default:

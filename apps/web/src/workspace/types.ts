@@ -77,7 +77,8 @@ export interface TaskItem {
   title: string;
 }
 
-export type TaskAction = 'approve' | 'reject' | 'submit' | 'return' | 'transfer' | 'addSigner' | 'comment';
+export type TaskAction =
+  'approve' | 'reject' | 'submit' | 'return' | 'transfer' | 'addSigner' | 'comment';
 
 /** GET /api/tasks/:id */
 export interface TaskDetail extends TaskItem {
@@ -98,13 +99,7 @@ export interface Paged<T> {
 }
 
 export type InstanceStatus =
-  | 'running'
-  | 'approved'
-  | 'rejected'
-  | 'completed'
-  | 'withdrawn'
-  | 'cancelled'
-  | string;
+  'running' | 'approved' | 'rejected' | 'completed' | 'withdrawn' | 'cancelled' | string;
 
 export interface InstanceSummary {
   id: string;
@@ -161,8 +156,7 @@ export interface NotificationItem {
 
 /** POST /api/tasks/:id/actions: 200 applied, or 202 still queued. */
 export type TaskActionAnswer =
-  | { task: TaskItem; instance: InstanceView }
-  | { task: TaskItem; commandId: string };
+  { task: TaskItem; instance: InstanceView } | { task: TaskItem; commandId: string };
 
 export interface TaskActionBody {
   action: TaskAction;

@@ -6,7 +6,11 @@ const noDns = async (host: string): Promise<string[]> => {
   throw new Error(`unexpected DNS lookup of ${host}`);
 };
 
-async function refusal(url: string, allow: string[] = [], resolve = noDns): Promise<WebhookRefused> {
+async function refusal(
+  url: string,
+  allow: string[] = [],
+  resolve = noDns,
+): Promise<WebhookRefused> {
   try {
     await checkWebhookUrl(url, { allow, resolve });
   } catch (err) {
@@ -83,59 +87,77 @@ describe('checkWebhookUrl: DNS', () => {
   });
 
   it('checks every resolved address, not just the first', async () => {
-    const err = await refusal('https://hooks.example.com/x', [], async () => ['93.184.216.34', '10.0.0.5']);
+    const err = await refusal('https://hooks.example.com/x', [], async () => [
+      '93.184.216.34',
+      '10.0.0.5',
+    ]);
     expect(err.message).toContain('10.0.0.5');
   });
 
   it('returns every resolved address when all are public', async () => {
     const resolve = jest.fn(async (_host: string) => ['93.184.216.34', '2606:2800:220:1::1']);
-    await expect(checkWebhookUrl('https://Hooks.Example.com./x', { allow: [], resolve })).resolves.toEqual([
-      '93.184.216.34',
-      '2606:2800:220:1::1',
-    ]);
+    await expect(
+      checkWebhookUrl('https://Hooks.Example.com./x', { allow: [], resolve }),
+    ).resolves.toEqual(['93.184.216.34', '2606:2800:220:1::1']);
     expect(resolve).toHaveBeenCalledWith('hooks.example.com');
   });
 
   it('refuses localhost through the real system resolver', async () => {
-    await expect(checkWebhookUrl('http://localhost:9/', { allow: [] })).rejects.toMatchObject({ code: 'address_not_allowed' });
+    await expect(checkWebhookUrl('http://localhost:9/', { allow: [] })).rejects.toMatchObject({
+      code: 'address_not_allowed',
+    });
   });
 
   it('passes DNS errors through (they may be temporary)', async () => {
     const resolve = async () => {
       throw Object.assign(new Error('queryA ETIMEOUT'), { code: 'EAI_AGAIN' });
     };
-    await expect(checkWebhookUrl('https://hooks.example.com/', { allow: [], resolve })).rejects.toMatchObject({ code: 'EAI_AGAIN' });
+    await expect(
+      checkWebhookUrl('https://hooks.example.com/', { allow: [], resolve }),
+    ).rejects.toMatchObject({ code: 'EAI_AGAIN' });
   });
 });
 
 describe('checkWebhookUrl: allow list', () => {
   it('lets 127.0.0.1 through when allowed by IP', async () => {
-    await expect(checkWebhookUrl('http://127.0.0.1:3000/', { allow: ['127.0.0.1'], resolve: noDns })).resolves.toEqual(['127.0.0.1']);
+    await expect(
+      checkWebhookUrl('http://127.0.0.1:3000/', { allow: ['127.0.0.1'], resolve: noDns }),
+    ).resolves.toEqual(['127.0.0.1']);
     // the mapped spelling is the same address
-    await expect(checkWebhookUrl('http://[::ffff:127.0.0.1]/', { allow: ['127.0.0.1'], resolve: noDns })).resolves.toEqual([
-      '::ffff:7f00:1',
-    ]);
+    await expect(
+      checkWebhookUrl('http://[::ffff:127.0.0.1]/', { allow: ['127.0.0.1'], resolve: noDns }),
+    ).resolves.toEqual(['::ffff:7f00:1']);
     // but only that address
     await refusal('http://127.0.0.2/', ['127.0.0.1']);
   });
 
   it('lets a CIDR range through, and nothing outside it', async () => {
-    await expect(checkWebhookUrl('http://10.20.30.40/', { allow: ['10.0.0.0/8'], resolve: noDns })).resolves.toEqual(['10.20.30.40']);
-    await expect(checkWebhookUrl('http://[fd00::5]/', { allow: ['fd00::/8'], resolve: noDns })).resolves.toEqual(['fd00::5']);
+    await expect(
+      checkWebhookUrl('http://10.20.30.40/', { allow: ['10.0.0.0/8'], resolve: noDns }),
+    ).resolves.toEqual(['10.20.30.40']);
+    await expect(
+      checkWebhookUrl('http://[fd00::5]/', { allow: ['fd00::/8'], resolve: noDns }),
+    ).resolves.toEqual(['fd00::5']);
     await refusal('http://192.168.0.1/', ['10.0.0.0/8']);
   });
 
   it('lets an allowed hostname through whatever it resolves to', async () => {
     const resolve = async () => ['10.0.0.7'];
-    await expect(checkWebhookUrl('https://erp.corp/hook', { allow: ['erp.corp'], resolve })).resolves.toEqual(['10.0.0.7']);
-    await expect(checkWebhookUrl('https://a.b.corp/hook', { allow: ['*.corp'], resolve })).resolves.toEqual(['10.0.0.7']);
+    await expect(
+      checkWebhookUrl('https://erp.corp/hook', { allow: ['erp.corp'], resolve }),
+    ).resolves.toEqual(['10.0.0.7']);
+    await expect(
+      checkWebhookUrl('https://a.b.corp/hook', { allow: ['*.corp'], resolve }),
+    ).resolves.toEqual(['10.0.0.7']);
     await refusal('https://other.example/hook', ['erp.corp'], resolve);
     await refusal('https://corp/hook', ['*.corp'], resolve);
   });
 
   it('lets a private resolved address through when its range is allowed', async () => {
     const resolve = async () => ['10.0.0.7'];
-    await expect(checkWebhookUrl('https://erp.corp/hook', { allow: ['10.0.0.0/24'], resolve })).resolves.toEqual(['10.0.0.7']);
+    await expect(
+      checkWebhookUrl('https://erp.corp/hook', { allow: ['10.0.0.0/24'], resolve }),
+    ).resolves.toEqual(['10.0.0.7']);
   });
 
   it('rejects malformed allow-list entries loudly', () => {
@@ -143,7 +165,11 @@ describe('checkWebhookUrl: allow list', () => {
     expect(() => parseAllowList(['10.0.0.0/8/1'])).toThrow();
     expect(() => parseAllowList(['http://x'])).toThrow(/webhook allow list/);
     expect(() => parseAllowList(['bad host!'])).toThrow(/not a hostname/);
-    expect(allowListFromEnv(' 10.0.0.0/8, erp.corp ,,127.0.0.1 ')).toEqual(['10.0.0.0/8', 'erp.corp', '127.0.0.1']);
+    expect(allowListFromEnv(' 10.0.0.0/8, erp.corp ,,127.0.0.1 ')).toEqual([
+      '10.0.0.0/8',
+      'erp.corp',
+      '127.0.0.1',
+    ]);
     expect(allowListFromEnv(undefined)).toEqual([]);
   });
 });

@@ -46,7 +46,10 @@ function parseV6(text: string): bigint {
   const [head, tail] = s.split('::');
   const left = head ? head.split(':') : [];
   const right = tail === undefined ? [] : tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
   return groups.reduce((acc, g) => (acc << 16n) | BigInt(`0x${g}`), 0n);
 }
 
@@ -140,7 +143,10 @@ export interface AllowList {
 }
 
 function normaliseHost(host: string): string {
-  return host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /** Parses allow-list entries; throws on a malformed one so bad config fails at boot, not at the first delivery. */
@@ -194,7 +200,10 @@ export async function checkWebhookUrl(url: string, opts: AddressGuardOptions): P
     throw new WebhookRefused('invalid_url', `Webhook URL "${url}" is not a valid absolute URL.`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new WebhookRefused('scheme_not_allowed', `Webhook URL scheme "${parsed.protocol}" is not allowed; use http or https.`);
+    throw new WebhookRefused(
+      'scheme_not_allowed',
+      `Webhook URL scheme "${parsed.protocol}" is not allowed; use http or https.`,
+    );
   }
   const host = normaliseHost(parsed.hostname);
   if (!host) throw new WebhookRefused('invalid_url', `Webhook URL "${url}" has no host.`);
@@ -204,12 +213,18 @@ export async function checkWebhookUrl(url: string, opts: AddressGuardOptions): P
   // The WHATWG parser already turned 0x7f.1, 2130706433 and friends into dotted form.
   const addresses = parseIp(host) ? [host] : await (opts.resolve ?? systemResolve)(host);
   if (addresses.length === 0) {
-    throw Object.assign(new Error(`Webhook host "${host}" resolved to no address.`), { code: 'ENOTFOUND' });
+    throw Object.assign(new Error(`Webhook host "${host}" resolved to no address.`), {
+      code: 'ENOTFOUND',
+    });
   }
 
   for (const address of addresses) {
     const ip = parseIp(address);
-    if (!ip) throw new WebhookRefused('address_not_allowed', `Webhook host "${host}" resolved to "${address}", which is not an IP address.`);
+    if (!ip)
+      throw new WebhookRefused(
+        'address_not_allowed',
+        `Webhook host "${host}" resolved to "${address}", which is not an IP address.`,
+      );
     if (hostAllowed || allow.ranges.some((r) => contains(r, ip))) continue;
     const risk = blockedReason(ip);
     if (risk) {

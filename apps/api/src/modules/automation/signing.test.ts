@@ -27,7 +27,9 @@ describe('verifyWebhookSignature', () => {
 
   it('accepts our own signature, also a little later', () => {
     expect(verifyWebhookSignature(secret, header, body, at)).toBe(true);
-    expect(verifyWebhookSignature(secret, header, body, new Date(at.getTime() + 299_000))).toBe(true);
+    expect(verifyWebhookSignature(secret, header, body, new Date(at.getTime() + 299_000))).toBe(
+      true,
+    );
     expect(verifyWebhookSignature(secret, signatureHeader(secret, '', at), '', at)).toBe(true);
   });
 
@@ -37,20 +39,36 @@ describe('verifyWebhookSignature', () => {
   });
 
   it('rejects a stale timestamp (replay) and one from too far in the future', () => {
-    expect(verifyWebhookSignature(secret, header, body, new Date(at.getTime() + 301_000))).toBe(false);
-    expect(verifyWebhookSignature(secret, header, body, new Date(at.getTime() - 301_000))).toBe(false);
-    expect(verifyWebhookSignature(secret, header, body, new Date(at.getTime() + 50_000), 30)).toBe(false);
+    expect(verifyWebhookSignature(secret, header, body, new Date(at.getTime() + 301_000))).toBe(
+      false,
+    );
+    expect(verifyWebhookSignature(secret, header, body, new Date(at.getTime() - 301_000))).toBe(
+      false,
+    );
+    expect(verifyWebhookSignature(secret, header, body, new Date(at.getTime() + 50_000), 30)).toBe(
+      false,
+    );
   });
 
   it('rejects a moved timestamp, since it is inside the MAC', () => {
     const forged = header.replace(`t=${seconds}`, `t=${seconds + 600}`);
-    expect(verifyWebhookSignature(secret, forged, body, new Date(at.getTime() + 600_000))).toBe(false);
+    expect(verifyWebhookSignature(secret, forged, body, new Date(at.getTime() + 600_000))).toBe(
+      false,
+    );
   });
 
   it('rejects the wrong secret and malformed headers', () => {
     expect(verifyWebhookSignature('other', header, body, at)).toBe(false);
     expect(verifyWebhookSignature('', header, body, at)).toBe(false);
-    for (const bad of [undefined, '', 'garbage', `t=${seconds}`, 'v1=abc', `t=x,v1=${'0'.repeat(64)}`, `t=${seconds},v1=zz`]) {
+    for (const bad of [
+      undefined,
+      '',
+      'garbage',
+      `t=${seconds}`,
+      'v1=abc',
+      `t=x,v1=${'0'.repeat(64)}`,
+      `t=${seconds},v1=zz`,
+    ]) {
       expect(verifyWebhookSignature(secret, bad, body, at)).toBe(false);
     }
   });

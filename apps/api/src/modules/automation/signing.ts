@@ -22,7 +22,12 @@ export function signatureHeader(secret: string, rawBody: string, now: Date): str
 }
 
 /** The three headers every delivery carries; `deliveryId` must stay the same across retries of one delivery. */
-export function signedHeaders(secret: string, rawBody: string, deliveryId: string, now: Date): Record<string, string> {
+export function signedHeaders(
+  secret: string,
+  rawBody: string,
+  deliveryId: string,
+  now: Date,
+): Record<string, string> {
   return {
     [SIGNATURE_HEADER]: signatureHeader(secret, rawBody, now),
     [DELIVERY_HEADER]: deliveryId,
@@ -53,7 +58,8 @@ export function verifyWebhookSignature(
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
     if (key === 't' && /^\d{1,12}$/.test(value)) timestamp = Number(value);
-    else if (key === SIGNATURE_VERSION && /^[0-9a-f]{64}$/i.test(value)) signatures.push(value.toLowerCase());
+    else if (key === SIGNATURE_VERSION && /^[0-9a-f]{64}$/i.test(value))
+      signatures.push(value.toLowerCase());
   }
   if (timestamp === undefined || signatures.length === 0) return false;
   if (Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds) return false;

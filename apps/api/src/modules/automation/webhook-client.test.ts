@@ -1,11 +1,21 @@
 // Against a real HTTP server on 127.0.0.1 (let through by the allow list):
 // what reaches the wire is what a receiver would see.
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { WebhookRequest } from '@baton/flow';
 import type { AddressInfo } from 'node:net';
 import { verifyWebhookSignature } from './signing.js';
-import { MAX_KEPT_BODY_BYTES, MAX_READ_BODY_BYTES, sendWebhook, type SendWebhookOptions } from './webhook-client.js';
+import {
+  MAX_KEPT_BODY_BYTES,
+  MAX_READ_BODY_BYTES,
+  sendWebhook,
+  type SendWebhookOptions,
+} from './webhook-client.js';
 import { WebhookFailed, WebhookRefused } from './webhook.errors.js';
 
 interface Received {
@@ -25,13 +35,20 @@ interface TestServer {
 
 const servers: TestServer[] = [];
 
-async function serve(handler: (req: Received, res: ServerResponse, n: number) => void): Promise<TestServer> {
+async function serve(
+  handler: (req: Received, res: ServerResponse, n: number) => void,
+): Promise<TestServer> {
   const requests: Received[] = [];
   const server = createServer((req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const received = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(received);
       handler(received, res, requests.length);
     });
@@ -60,7 +77,13 @@ afterEach(async () => {
 });
 
 const now = new Date('2025-03-01T12:00:00Z');
-const opts: SendWebhookOptions = { secret: 'whsec_test', deliveryId: 'act_7', allow: ['127.0.0.1'], now: () => now, timeoutMs: 2000 };
+const opts: SendWebhookOptions = {
+  secret: 'whsec_test',
+  deliveryId: 'act_7',
+  allow: ['127.0.0.1'],
+  now: () => now,
+  timeoutMs: 2000,
+};
 
 function json(res: ServerResponse, status: number, value: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
@@ -83,13 +106,23 @@ describe('sendWebhook: delivery', () => {
       {
         url: `${server.url}/hooks/erp?src=baton`,
         method: 'post',
-        headers: { Authorization: 'Bearer abc', 'X-Baton-Signature': 'forged', Host: 'evil.example' },
+        headers: {
+          Authorization: 'Bearer abc',
+          'X-Baton-Signature': 'forged',
+          Host: 'evil.example',
+        },
         body: { orderId: 42, note: '审批通过' },
       },
       opts,
     );
 
-    expect(result).toEqual({ status: 201, ok: true, headers: expect.objectContaining({ 'content-type': 'application/json' }), body: { ticket: 'T-1' }, truncated: false });
+    expect(result).toEqual({
+      status: 201,
+      ok: true,
+      headers: expect.objectContaining({ 'content-type': 'application/json' }),
+      body: { ticket: 'T-1' },
+      truncated: false,
+    });
     const [got] = server.requests;
     expect(got.method).toBe('POST');
     expect(got.url).toBe('/hooks/erp?src=baton');
@@ -103,19 +136,28 @@ describe('sendWebhook: delivery', () => {
     const signature = got.headers['x-baton-signature'] as string;
     expect(signature).not.toBe('forged');
     expect(verifyWebhookSignature('whsec_test', signature, got.body, now)).toBe(true);
-    expect(verifyWebhookSignature('whsec_test', signature, got.body.replace('42', '43'), now)).toBe(false);
+    expect(verifyWebhookSignature('whsec_test', signature, got.body.replace('42', '43'), now)).toBe(
+      false,
+    );
   });
 
   it('sends no body with GET and DELETE, and signs the empty body', async () => {
-    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('fine'));
+    const server = await serve((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('fine'),
+    );
     for (const method of ['GET', 'DELETE']) {
-      const result = await sendWebhook({ url: server.url, method, headers: {}, body: { ignored: true } }, opts);
+      const result = await sendWebhook(
+        { url: server.url, method, headers: {}, body: { ignored: true } },
+        opts,
+      );
       expect(result.body).toBe('fine');
     }
     for (const got of server.requests) {
       expect(got.body).toBe('');
       expect(got.headers['content-type']).toBeUndefined();
-      expect(verifyWebhookSignature('whsec_test', got.headers['x-baton-signature'] as string, '', now)).toBe(true);
+      expect(
+        verifyWebhookSignature('whsec_test', got.headers['x-baton-signature'] as string, '', now),
+      ).toBe(true);
     }
   });
 
@@ -123,7 +165,10 @@ describe('sendWebhook: delivery', () => {
     const server = await serve((_req, res) => json(res, 200, {}));
     // Rebinding: the name would point elsewhere on a second lookup; there is none.
     const resolve = jest.fn(async () => ['127.0.0.1']);
-    await sendWebhook({ url: `http://rebind.test:${server.port}/x`, method: 'POST', headers: {} }, { ...opts, allow: ['rebind.test'], resolve });
+    await sendWebhook(
+      { url: `http://rebind.test:${server.port}/x`, method: 'POST', headers: {} },
+      { ...opts, allow: ['rebind.test'], resolve },
+    );
     expect(resolve).toHaveBeenCalledTimes(1);
     expect(server.requests[0].headers.host).toBe(`rebind.test:${server.port}`);
   });
@@ -131,14 +176,24 @@ describe('sendWebhook: delivery', () => {
 
 describe('sendWebhook: failures say whether a retry can help', () => {
   it('500 then 200: the first attempt is retryable, the caller retries, the second succeeds', async () => {
-    const server = await serve((_req, res, n) => (n === 1 ? json(res, 500, { error: 'db down' }) : json(res, 200, { ok: 1 })));
+    const server = await serve((_req, res, n) =>
+      n === 1 ? json(res, 500, { error: 'db down' }) : json(res, 200, { ok: 1 }),
+    );
     const request = { url: `${server.url}/hook`, method: 'POST', headers: {}, body: { a: 1 } };
 
     const first = await failure(sendWebhook(request, opts));
     expect(first).toBeInstanceOf(WebhookFailed);
-    expect(first).toMatchObject({ code: 'http_error', retryable: true, status: 500, response: { body: { error: 'db down' } } });
+    expect(first).toMatchObject({
+      code: 'http_error',
+      retryable: true,
+      status: 500,
+      response: { body: { error: 'db down' } },
+    });
 
-    await expect(sendWebhook(request, opts)).resolves.toMatchObject({ status: 200, body: { ok: 1 } });
+    await expect(sendWebhook(request, opts)).resolves.toMatchObject({
+      status: 200,
+      body: { ok: 1 },
+    });
     // Both attempts are the same delivery to the receiver.
     expect(server.requests.map((r) => r.headers['x-baton-delivery'])).toEqual(['act_7', 'act_7']);
   });
@@ -163,7 +218,12 @@ describe('sendWebhook: failures say whether a retry can help', () => {
       /* never answers */
     });
     const started = Date.now();
-    const err = await failure(sendWebhook({ url: server.url, method: 'POST', headers: {}, body: {} }, { ...opts, timeoutMs: 300 }));
+    const err = await failure(
+      sendWebhook(
+        { url: server.url, method: 'POST', headers: {}, body: {} },
+        { ...opts, timeoutMs: 300 },
+      ),
+    );
     const took = Date.now() - started;
     expect(err).toMatchObject({ code: 'timeout', retryable: true });
     expect(err.message).toContain('300 ms');
@@ -183,8 +243,12 @@ describe('sendWebhook: failures say whether a retry can help', () => {
 
   it('does not follow a redirect to 127.0.0.1, and says why', async () => {
     const target = await serve((_req, res) => json(res, 200, { reached: true }));
-    const server = await serve((_req, res) => res.writeHead(302, { location: `${target.url}/admin` }).end());
-    const err = await failure(sendWebhook({ url: server.url, method: 'POST', headers: {}, body: {} }, opts));
+    const server = await serve((_req, res) =>
+      res.writeHead(302, { location: `${target.url}/admin` }).end(),
+    );
+    const err = await failure(
+      sendWebhook({ url: server.url, method: 'POST', headers: {}, body: {} }, opts),
+    );
     expect(err).toMatchObject({ code: 'redirect_not_followed', retryable: false, status: 302 });
     expect(err.message).toContain(`${target.url}/admin`);
     expect(err.message).toMatch(/redirects are not followed/);
@@ -193,7 +257,12 @@ describe('sendWebhook: failures say whether a retry can help', () => {
 
   it('refuses 127.0.0.1 without an allow-list entry before connecting', async () => {
     const server = await serve((_req, res) => json(res, 200, {}));
-    const err = await failure(sendWebhook({ url: `${server.url}/hook`, method: 'POST', headers: {}, body: {} }, { ...opts, allow: [] }));
+    const err = await failure(
+      sendWebhook(
+        { url: `${server.url}/hook`, method: 'POST', headers: {}, body: {} },
+        { ...opts, allow: [] },
+      ),
+    );
     expect(err).toBeInstanceOf(WebhookRefused);
     expect(err).toMatchObject({ code: 'address_not_allowed', retryable: false });
     // Give a stray connection time to show up before asserting there was none.
@@ -208,7 +277,11 @@ describe('sendWebhook: failures say whether a retry can help', () => {
       { url: server.url, method: 'TRACE', headers: {} },
       { url: server.url, method: 'POST', headers: { 'X-Evil': 'a\r\nInjected: 1' } },
     ];
-    for (const request of bad) expect(await failure(sendWebhook(request, opts))).toMatchObject({ code: 'invalid_request', retryable: false });
+    for (const request of bad)
+      expect(await failure(sendWebhook(request, opts))).toMatchObject({
+        code: 'invalid_request',
+        retryable: false,
+      });
     expect(server.connections).toBe(0);
   });
 });
@@ -216,7 +289,9 @@ describe('sendWebhook: failures say whether a retry can help', () => {
 describe('sendWebhook: large answers', () => {
   it('keeps the first 64 KB of a large answer as text and marks it truncated', async () => {
     const big = JSON.stringify({ rows: 'x'.repeat(200 * 1024) });
-    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(big));
+    const server = await serve((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(big),
+    );
     const result = await sendWebhook({ url: server.url, method: 'GET', headers: {} }, opts);
     expect(result.truncated).toBe(true);
     expect(typeof result.body).toBe('string');
@@ -241,7 +316,10 @@ describe('sendWebhook: large answers', () => {
       };
       pump();
     });
-    const result = await sendWebhook({ url: server.url, method: 'GET', headers: {} }, { ...opts, timeoutMs: 5000 });
+    const result = await sendWebhook(
+      { url: server.url, method: 'GET', headers: {} },
+      { ...opts, timeoutMs: 5000 },
+    );
     expect(result.truncated).toBe(true);
     expect((result.body as string).length).toBe(MAX_KEPT_BODY_BYTES);
     await new Promise((r) => setTimeout(r, 50));

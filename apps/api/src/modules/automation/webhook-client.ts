@@ -7,7 +7,13 @@
 // still drives the Host header and TLS SNI/certificate check. Node 20's
 // fetch would need the undici package for the same control.
 import type { WebhookRequest } from '@baton/flow';
-import { request as httpRequest, validateHeaderName, validateHeaderValue, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import {
+  request as httpRequest,
+  validateHeaderName,
+  validateHeaderValue,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+} from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { checkWebhookUrl, type AddressGuardOptions } from './address-guard.js';
@@ -48,7 +54,17 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const BODYLESS = new Set(['GET', 'HEAD', 'DELETE']);
 // Framing headers must match what we actually send, and our own X-Baton-*
 // headers must not be forgeable by whoever wrote the flow.
-const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect']);
+const RESERVED_HEADERS = new Set([
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+  'expect',
+]);
 // Certificate problems do not heal within the backoff window; an admin has to look.
 const TLS_CERT_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS_CERT/;
 
@@ -65,7 +81,10 @@ function invalid(message: string): WebhookFailed {
 
 function buildRequest(request: WebhookRequest, opts: SendWebhookOptions, now: Date): Outgoing {
   const method = String(request.method ?? 'POST').toUpperCase();
-  if (!METHODS.has(method)) throw invalid(`Webhook method "${request.method}" is not supported; use ${[...METHODS].join(', ')}.`);
+  if (!METHODS.has(method))
+    throw invalid(
+      `Webhook method "${request.method}" is not supported; use ${[...METHODS].join(', ')}.`,
+    );
 
   let rawBody = '';
   if (!BODYLESS.has(method) && request.body !== undefined) {
@@ -92,7 +111,9 @@ function buildRequest(request: WebhookRequest, opts: SendWebhookOptions, now: Da
     headers['content-type'] ??= 'application/json';
     headers['content-length'] = Buffer.byteLength(rawBody);
   }
-  for (const [name, value] of Object.entries(signedHeaders(opts.secret, rawBody, opts.deliveryId, now))) {
+  for (const [name, value] of Object.entries(
+    signedHeaders(opts.secret, rawBody, opts.deliveryId, now),
+  )) {
     headers[name.toLowerCase()] = value;
   }
   return { url: new URL(request.url), method, headers, rawBody };
@@ -102,7 +123,10 @@ function buildRequest(request: WebhookRequest, opts: SendWebhookOptions, now: Da
 function pinnedLookup(addresses: string[]): LookupFunction {
   const all = addresses.map((address) => ({ address, family: isIP(address) }));
   return (_host, options, callback) => {
-    const wanted = options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
+    const wanted =
+      options.family === 4 || options.family === 6
+        ? all.filter((a) => a.family === options.family)
+        : all;
     const list = wanted.length ? wanted : all;
     if (options.all) callback(null, list);
     else callback(null, list[0].address, list[0].family);
@@ -135,7 +159,9 @@ function exchange(out: Outgoing, addresses: string[], signal: AbortSignal): Prom
       path: `${url.pathname}${url.search}`,
       method: out.method,
       headers: out.headers,
-      auth: url.username ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` : undefined,
+      auth: url.username
+        ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
+        : undefined,
       lookup: pinnedLookup(addresses),
       // No pooled sockets: each attempt connects to the addresses it checked itself.
       agent: false,
@@ -174,7 +200,12 @@ function exchange(out: Outgoing, addresses: string[], signal: AbortSignal): Prom
       res.on('end', finish);
       res.on('error', reject);
       res.on('close', () => {
-        if (!done) reject(Object.assign(new Error('Connection closed before the answer was complete.'), { code: 'ECONNRESET' }));
+        if (!done)
+          reject(
+            Object.assign(new Error('Connection closed before the answer was complete.'), {
+              code: 'ECONNRESET',
+            }),
+          );
       });
     });
     req.end(out.rawBody || undefined);
@@ -209,13 +240,24 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 
 function toFailure(err: unknown, timedOut: boolean, timeoutMs: number): Error {
   if (err instanceof WebhookFailed || err instanceof WebhookRefused) return err;
-  if (timedOut) return new WebhookFailed('timeout', `Webhook did not answer within ${timeoutMs} ms.`, true);
+  if (timedOut)
+    return new WebhookFailed('timeout', `Webhook did not answer within ${timeoutMs} ms.`, true);
   const code = (err as { code?: string }).code ?? '';
   const detail = (err as Error).message ?? String(err);
-  if (TLS_CERT_ERRORS.test(code)) return new WebhookFailed('tls_failed', `Webhook TLS certificate was rejected (${code}): ${detail}`, false);
-  if (code.startsWith('ERR_INVALID_') || code.startsWith('ERR_HTTP_INVALID')) return invalid(`Webhook request is invalid: ${detail}`);
+  if (TLS_CERT_ERRORS.test(code))
+    return new WebhookFailed(
+      'tls_failed',
+      `Webhook TLS certificate was rejected (${code}): ${detail}`,
+      false,
+    );
+  if (code.startsWith('ERR_INVALID_') || code.startsWith('ERR_HTTP_INVALID'))
+    return invalid(`Webhook request is invalid: ${detail}`);
   // Refused, reset, unreachable, DNS, malformed answers: the other side may recover.
-  return new WebhookFailed('connection_failed', `Webhook connection failed${code ? ` (${code})` : ''}: ${detail}`, true);
+  return new WebhookFailed(
+    'connection_failed',
+    `Webhook connection failed${code ? ` (${code})` : ''}: ${detail}`,
+    true,
+  );
 }
 
 function failForStatus(response: WebhookFailureResponse): WebhookFailed {
@@ -232,7 +274,13 @@ function failForStatus(response: WebhookFailureResponse): WebhookFailed {
   // 408 is the server giving up on a slow request, i.e. a timeout: worth another try like 429 and 5xx.
   const retryable = status >= 500 || status === 429 || status === 408;
   const hint = retryable ? '' : '; retrying the same request will not help';
-  return new WebhookFailed('http_error', `Webhook answered HTTP ${status}${hint}.`, retryable, status, response);
+  return new WebhookFailed(
+    'http_error',
+    `Webhook answered HTTP ${status}${hint}.`,
+    retryable,
+    status,
+    response,
+  );
 }
 
 /**
@@ -240,13 +288,22 @@ function failForStatus(response: WebhookFailureResponse): WebhookFailed {
  * (address or URL not allowed: permanent) or WebhookFailed (`retryable` says
  * whether the queue should try again).
  */
-export async function sendWebhook(request: WebhookRequest, opts: SendWebhookOptions): Promise<WebhookResponse> {
+export async function sendWebhook(
+  request: WebhookRequest,
+  opts: SendWebhookOptions,
+): Promise<WebhookResponse> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+  const timer = setTimeout(
+    () => controller.abort(new Error(`timed out after ${timeoutMs} ms`)),
+    timeoutMs,
+  );
   try {
     // The guard first: nothing is built or sent for a URL it refuses.
-    const addresses = await untilAborted(checkWebhookUrl(request.url, { allow: opts.allow, resolve: opts.resolve }), controller.signal);
+    const addresses = await untilAborted(
+      checkWebhookUrl(request.url, { allow: opts.allow, resolve: opts.resolve }),
+      controller.signal,
+    );
     const out = buildRequest(request, opts, (opts.now ?? (() => new Date()))());
     const raw = await exchange(out, addresses, controller.signal);
     const response = { status: raw.status, headers: raw.headers, body: decodeBody(raw) };

@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { PermanentJobError } from '../../platform/queue/queue.driver.js';
 import { verifyWebhookSignature } from './signing.js';
 import { WebhookFailed, WebhookRefused } from './webhook.errors.js';
-import { WEBHOOK_OPTIONS, WebhookService, retryPolicy, type WebhookOptions } from './webhook.service.js';
+import {
+  WEBHOOK_OPTIONS,
+  WebhookService,
+  retryPolicy,
+  type WebhookOptions,
+} from './webhook.service.js';
 
 const now = new Date('2025-03-01T12:00:00Z');
 
@@ -23,15 +28,27 @@ describe('WebhookService', () => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString('utf8')));
       req.on('end', () => {
-        seen = { signature: String(req.headers['x-baton-signature']), delivery: String(req.headers['x-baton-delivery']), body };
+        seen = {
+          signature: String(req.headers['x-baton-signature']),
+          delivery: String(req.headers['x-baton-delivery']),
+          body,
+        };
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"approved":true}');
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const { port } = server.address() as AddressInfo;
-      const service = await serviceWith({ secret: 's3cret', allow: ['127.0.0.0/8'], timeoutMs: 2000, now: () => now });
-      const result = await service.deliver({ url: `http://127.0.0.1:${port}/`, method: 'POST', headers: {}, body: { a: 1 } }, 'act_9');
+      const service = await serviceWith({
+        secret: 's3cret',
+        allow: ['127.0.0.0/8'],
+        timeoutMs: 2000,
+        now: () => now,
+      });
+      const result = await service.deliver(
+        { url: `http://127.0.0.1:${port}/`, method: 'POST', headers: {}, body: { a: 1 } },
+        'act_9',
+      );
       expect(result.body).toEqual({ approved: true });
       expect(seen?.delivery).toBe('act_9');
       expect(verifyWebhookSignature('s3cret', seen?.signature, seen?.body ?? '', now)).toBe(true);
@@ -42,13 +59,18 @@ describe('WebhookService', () => {
 
   it('refuses private addresses when the allow list is empty', async () => {
     const service = await serviceWith({ secret: 's3cret', allow: [], timeoutMs: 2000 });
-    await expect(service.deliver({ url: 'http://169.254.169.254/latest/meta-data/', method: 'GET', headers: {} }, 'd1')).rejects.toBeInstanceOf(
-      WebhookRefused,
-    );
+    await expect(
+      service.deliver(
+        { url: 'http://169.254.169.254/latest/meta-data/', method: 'GET', headers: {} },
+        'd1',
+      ),
+    ).rejects.toBeInstanceOf(WebhookRefused);
   });
 
   it('fails at construction on a bad allow list or an empty secret', async () => {
-    await expect(serviceWith({ secret: 's', allow: ['10.0.0.0/99'], timeoutMs: 1000 })).rejects.toThrow(/allow list/);
+    await expect(
+      serviceWith({ secret: 's', allow: ['10.0.0.0/99'], timeoutMs: 1000 }),
+    ).rejects.toThrow(/allow list/);
     await expect(serviceWith({ secret: '', allow: [], timeoutMs: 1000 })).rejects.toThrow(/secret/);
   });
 
@@ -57,7 +79,9 @@ describe('WebhookService', () => {
     expect(refused).toBeInstanceOf(PermanentJobError);
     expect(refused).toMatchObject({ code: 'address_not_allowed', message: 'no' });
 
-    const badRequest = WebhookService.toJobError(new WebhookFailed('http_error', 'HTTP 400', false, 400));
+    const badRequest = WebhookService.toJobError(
+      new WebhookFailed('http_error', 'HTTP 400', false, 400),
+    );
     expect(badRequest).toBeInstanceOf(PermanentJobError);
 
     const flaky = new WebhookFailed('http_error', 'HTTP 503', true, 503);

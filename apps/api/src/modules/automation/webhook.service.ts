@@ -28,12 +28,16 @@ export interface WebhookOptions {
  * outage at the receiver, short enough that an approval flow is not left
  * hanging for long before the incident tells an admin.
  */
-export const retryPolicy = { attempts: 5, backoffMs: 2000 } as const satisfies Pick<JobOptions, 'attempts' | 'backoffMs'>;
+export const retryPolicy = { attempts: 5, backoffMs: 2000 } as const satisfies Pick<
+  JobOptions,
+  'attempts' | 'backoffMs'
+>;
 
 @Injectable()
 export class WebhookService {
   constructor(@Inject(WEBHOOK_OPTIONS) private readonly options: WebhookOptions) {
-    if (!options.secret) throw new Error('webhook secret is empty; deliveries could not be verified by receivers');
+    if (!options.secret)
+      throw new Error('webhook secret is empty; deliveries could not be verified by receivers');
     parseAllowList(options.allow); // a typo in BATON_WEBHOOK_ALLOW fails the boot, not every delivery
   }
 

@@ -27,16 +27,66 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
 ];
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'gm', displayName: '陈总 (General manager)', roles: ['general_manager'], department: 'hq' },
-  { username: 'opsdir', displayName: '李运营总监 (Operations director)', roles: ['operations_director'], department: 'ops' },
-  { username: 'opsspec', displayName: '钱运营专员 (Operations specialist)', roles: ['operations_specialist'], department: 'ops' },
-  { username: 'pm', displayName: '王产品 (Product manager)', roles: ['product_manager'], department: 'product' },
-  { username: 'design', displayName: '张设计 (Designer)', roles: ['graphic_designer', 'design_lead'], department: 'design' },
-  { username: 'warehouse', displayName: '赵仓库 (Warehouse)', roles: ['warehouse'], department: 'warehouse' },
-  { username: 'cs', displayName: '孙客服 (Customer service)', roles: ['customer_service'], department: 'cs' },
+  {
+    username: 'gm',
+    displayName: '陈总 (General manager)',
+    roles: ['general_manager'],
+    department: 'hq',
+  },
+  {
+    username: 'opsdir',
+    displayName: '李运营总监 (Operations director)',
+    roles: ['operations_director'],
+    department: 'ops',
+  },
+  {
+    username: 'opsspec',
+    displayName: '钱运营专员 (Operations specialist)',
+    roles: ['operations_specialist'],
+    department: 'ops',
+  },
+  {
+    username: 'pm',
+    displayName: '王产品 (Product manager)',
+    roles: ['product_manager'],
+    department: 'product',
+  },
+  {
+    username: 'design',
+    displayName: '张设计 (Designer)',
+    roles: ['graphic_designer', 'design_lead'],
+    department: 'design',
+  },
+  {
+    username: 'warehouse',
+    displayName: '赵仓库 (Warehouse)',
+    roles: ['warehouse'],
+    department: 'warehouse',
+  },
+  {
+    username: 'cs',
+    displayName: '孙客服 (Customer service)',
+    roles: ['customer_service'],
+    department: 'cs',
+  },
   { username: 'cslead', displayName: '周客服主管 (CS lead)', roles: ['cs_lead'], department: 'cs' },
-  { username: 'finance', displayName: '吴财务 (Finance)', roles: ['finance'], department: 'finance' },
+  {
+    username: 'finance',
+    displayName: '吴财务 (Finance)',
+    roles: ['finance'],
+    department: 'finance',
+  },
   { username: 'hr', displayName: '郑人事 (HR)', roles: ['hr'], department: 'hr' },
-  { username: 'host', displayName: '林主播 (Livestream host)', roles: ['live_host'], department: 'live' },
-  { username: 'flowadmin', displayName: '流程管理员 (Process designer)', roles: ['designer'], department: 'ops' },
+  {
+    username: 'host',
+    displayName: '林主播 (Livestream host)',
+    roles: ['live_host'],
+    department: 'live',
+  },
+  {
+    username: 'flowadmin',
+    displayName: '流程管理员 (Process designer)',
+    roles: ['designer'],
+    department: 'ops',
+  },
 ];

@@ -77,13 +77,18 @@ export class DepartmentsController {
   @Post()
   @ApiBody({ schema: S.createDepartmentSchema as object })
   create(@Body() body: unknown) {
-    return this.identity.createDepartment(parseBody<S.CreateDepartmentBody>(S.createDepartmentSchema, body));
+    return this.identity.createDepartment(
+      parseBody<S.CreateDepartmentBody>(S.createDepartmentSchema, body),
+    );
   }
 
   @Roles(ROLE_ADMIN)
   @Patch(':id')
   @ApiBody({ schema: S.updateDepartmentSchema as object })
   update(@Param('id') id: string, @Body() body: unknown) {
-    return this.identity.updateDepartment(id, parseBody<S.UpdateDepartmentBody>(S.updateDepartmentSchema, body));
+    return this.identity.updateDepartment(
+      id,
+      parseBody<S.UpdateDepartmentBody>(S.updateDepartmentSchema, body),
+    );
   }
 }

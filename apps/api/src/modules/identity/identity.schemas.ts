@@ -7,7 +7,10 @@ export const loginSchema = {
   type: 'object',
   required: ['username', 'password'],
   additionalProperties: false,
-  properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
+  properties: {
+    username: { type: 'string', minLength: 1, maxLength: 64 },
+    password: { type: 'string', minLength: 1, maxLength: 256 },
+  },
 } as const;
 
 export const createUserSchema = {
@@ -54,8 +57,27 @@ export const updateDepartmentSchema = {
   properties: createDepartmentSchema.properties,
 } as const;
 
-export interface LoginBody { username: string; password: string }
-export interface CreateUserBody { username: string; password: string; displayName: string; roles: string[]; departmentId?: string | null }
-export interface UpdateUserBody { password?: string; displayName?: string; roles?: string[]; departmentId?: string | null; active?: boolean }
-export interface CreateDepartmentBody { name: string; parentId?: string | null; headId?: string | null }
+export interface LoginBody {
+  username: string;
+  password: string;
+}
+export interface CreateUserBody {
+  username: string;
+  password: string;
+  displayName: string;
+  roles: string[];
+  departmentId?: string | null;
+}
+export interface UpdateUserBody {
+  password?: string;
+  displayName?: string;
+  roles?: string[];
+  departmentId?: string | null;
+  active?: boolean;
+}
+export interface CreateDepartmentBody {
+  name: string;
+  parentId?: string | null;
+  headId?: string | null;
+}
 export type UpdateDepartmentBody = Partial<CreateDepartmentBody>;

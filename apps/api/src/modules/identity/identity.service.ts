@@ -4,11 +4,22 @@ import { InjectRepository } from '@nestjs/typeorm';
 import bcrypt from 'bcryptjs';
 import { DataSource, In, Repository } from 'typeorm';
 import { BATON_CONFIG, type BatonConfig } from '../../platform/config/config.js';
-import { ApiError, badRequest, conflict, notFound, unauthorized } from '../../platform/errors/api-error.js';
+import {
+  ApiError,
+  badRequest,
+  conflict,
+  notFound,
+  unauthorized,
+} from '../../platform/errors/api-error.js';
 import { TokenService } from '../../platform/auth/token.service.js';
 import { ROLE_ADMIN, type AuthUser } from '../../platform/auth/auth.types.js';
 import { DepartmentEntity, toUserView, UserEntity, type UserView } from './user.entity.js';
-import type { CreateDepartmentBody, CreateUserBody, UpdateDepartmentBody, UpdateUserBody } from './identity.schemas.js';
+import type {
+  CreateDepartmentBody,
+  CreateUserBody,
+  UpdateDepartmentBody,
+  UpdateUserBody,
+} from './identity.schemas.js';
 import { LoginLimiter } from './login-limiter.js';
 import { DEMO_DEPARTMENTS, DEMO_USERS } from './demo-organisation.js';
 
@@ -51,8 +62,12 @@ export class IdentityService implements OnApplicationBootstrap {
         roles: [ROLE_ADMIN],
         active: true,
       });
-      if (this.config.adminPassword) this.logger.log('created user "admin" with BATON_ADMIN_PASSWORD');
-      else announce(`Created the first user: admin / ${password}  (shown once; change it after signing in)`);
+      if (this.config.adminPassword)
+        this.logger.log('created user "admin" with BATON_ADMIN_PASSWORD');
+      else
+        announce(
+          `Created the first user: admin / ${password}  (shown once; change it after signing in)`,
+        );
     });
   }
 
@@ -60,23 +75,42 @@ export class IdentityService implements OnApplicationBootstrap {
     const password = this.config.demoPassword ?? randomBytes(6).toString('base64url');
     const created = await this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(7202613)');
-      const existing = await m.count(UserEntity, { where: { username: In(DEMO_USERS.map((u) => u.username)) } });
+      const existing = await m.count(UserEntity, {
+        where: { username: In(DEMO_USERS.map((u) => u.username)) },
+      });
       if (existing > 0) return false;
       const deptIds = new Map<string, string>();
       for (const d of DEMO_DEPARTMENTS) {
-        const row = await m.save(m.create(DepartmentEntity, { name: d.name, parentId: d.parent ? deptIds.get(d.parent)! : null }));
+        const row = await m.save(
+          m.create(DepartmentEntity, {
+            name: d.name,
+            parentId: d.parent ? deptIds.get(d.parent)! : null,
+          }),
+        );
         deptIds.set(d.key, row.id);
       }
       const hash = await bcrypt.hash(password, BCRYPT_COST);
       const userIds = new Map<string, string>();
       for (const u of DEMO_USERS) {
         const row = await m.save(
-          m.create(UserEntity, { username: u.username, passwordHash: hash, displayName: u.displayName, roles: u.roles, departmentId: deptIds.get(u.department)!, active: true }),
+          m.create(UserEntity, {
+            username: u.username,
+            passwordHash: hash,
+            displayName: u.displayName,
+            roles: u.roles,
+            departmentId: deptIds.get(u.department)!,
+            active: true,
+          }),
         );
         userIds.set(u.username, row.id);
       }
       for (const d of DEMO_DEPARTMENTS) {
-        if (d.head) await m.update(DepartmentEntity, { id: deptIds.get(d.key) }, { headId: userIds.get(d.head)! });
+        if (d.head)
+          await m.update(
+            DepartmentEntity,
+            { id: deptIds.get(d.key) },
+            { headId: userIds.get(d.head)! },
+          );
       }
       return true;
     });
@@ -87,13 +121,22 @@ export class IdentityService implements OnApplicationBootstrap {
     }
   }
 
-  async login(username: string, password: string, clientIp: string): Promise<{ accessToken: string; user: UserView }> {
+  async login(
+    username: string,
+    password: string,
+    clientIp: string,
+  ): Promise<{ accessToken: string; user: UserView }> {
     const keys = [`user:${username.toLowerCase()}`, `ip:${clientIp}`];
     const wait = this.limiter.retryAfter(keys, Date.now());
     if (wait > 0) {
-      throw new ApiError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s.`, {
-        retryAfterSeconds: Math.ceil(wait / 1000),
-      });
+      throw new ApiError(
+        429,
+        'too_many_attempts',
+        `Too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s.`,
+        {
+          retryAfterSeconds: Math.ceil(wait / 1000),
+        },
+      );
     }
     const user = await this.users
       .createQueryBuilder('u')
@@ -128,7 +171,12 @@ export class IdentityService implements OnApplicationBootstrap {
 
   async createUser(body: CreateUserBody): Promise<UserView> {
     if (body.departmentId) await this.requireDepartment(body.departmentId);
-    if (await this.users.createQueryBuilder('u').where('lower(u.username) = lower(:n)', { n: body.username }).getExists()) {
+    if (
+      await this.users
+        .createQueryBuilder('u')
+        .where('lower(u.username) = lower(:n)', { n: body.username })
+        .getExists()
+    ) {
       throw conflict(`The username "${body.username}" is taken.`, 'username_taken');
     }
     const saved = await this.users.save(
@@ -152,7 +200,8 @@ export class IdentityService implements OnApplicationBootstrap {
     if (body.roles !== undefined) patch.roles = body.roles;
     if (body.departmentId !== undefined) patch.departmentId = body.departmentId;
     if (body.active !== undefined) patch.active = body.active;
-    if (body.password !== undefined) patch.passwordHash = await bcrypt.hash(body.password, BCRYPT_COST);
+    if (body.password !== undefined)
+      patch.passwordHash = await bcrypt.hash(body.password, BCRYPT_COST);
     await this.users.update({ id: user.id }, patch);
     return this.getUser(id);
   }
@@ -164,7 +213,13 @@ export class IdentityService implements OnApplicationBootstrap {
   async createDepartment(body: CreateDepartmentBody): Promise<DepartmentEntity> {
     if (body.parentId) await this.requireDepartment(body.parentId);
     if (body.headId) await this.getUser(body.headId);
-    return this.departments.save(this.departments.create({ name: body.name, parentId: body.parentId ?? null, headId: body.headId ?? null }));
+    return this.departments.save(
+      this.departments.create({
+        name: body.name,
+        parentId: body.parentId ?? null,
+        headId: body.headId ?? null,
+      }),
+    );
   }
 
   async updateDepartment(id: string, body: UpdateDepartmentBody): Promise<DepartmentEntity> {
@@ -174,11 +229,14 @@ export class IdentityService implements OnApplicationBootstrap {
       await this.refuseCycle(id, body.parentId);
     }
     if (body.headId) await this.getUser(body.headId);
-    await this.departments.update({ id: dept.id }, {
-      ...(body.name !== undefined && { name: body.name }),
-      ...(body.parentId !== undefined && { parentId: body.parentId }),
-      ...(body.headId !== undefined && { headId: body.headId }),
-    });
+    await this.departments.update(
+      { id: dept.id },
+      {
+        ...(body.name !== undefined && { name: body.name }),
+        ...(body.parentId !== undefined && { parentId: body.parentId }),
+        ...(body.headId !== undefined && { headId: body.headId }),
+      },
+    );
     return (await this.departments.findOneBy({ id }))!;
   }
 
@@ -195,7 +253,11 @@ export class IdentityService implements OnApplicationBootstrap {
   private async refuseCycle(id: string, newParentId: string): Promise<void> {
     let cursor: string | null = newParentId;
     for (let guard = 0; cursor && guard < 1000; guard++) {
-      if (cursor === id) throw badRequest('department_cycle', 'A department cannot be placed under itself or one of its sub-departments.');
+      if (cursor === id)
+        throw badRequest(
+          'department_cycle',
+          'A department cannot be placed under itself or one of its sub-departments.',
+        );
       cursor = (await this.departments.findOneBy({ id: cursor }))?.parentId ?? null;
     }
   }

@@ -8,7 +8,10 @@ const ADDRESS_FACTOR = 5;
 export class LoginLimiter {
   private readonly failures = new Map<string, number[]>();
 
-  constructor(private readonly max: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
 
   /** Milliseconds until the next attempt is allowed, or 0. */
   retryAfter(keys: string[], now: number): number {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildDirectorySnapshot, type SnapshotDepartment, type SnapshotUser } from './directory-snapshot.js';
+import {
+  buildDirectorySnapshot,
+  type SnapshotDepartment,
+  type SnapshotUser,
+} from './directory-snapshot.js';
 
 // hq (gm) ─┬─ ops (opsdir) ── live (host)
 //          └─ product (no head)
@@ -9,7 +13,12 @@ const departments: SnapshotDepartment[] = [
   { id: 'live', parentId: 'ops', headId: 'host' },
   { id: 'product', parentId: 'hq', headId: null },
 ];
-const user = (id: string, roles: string[], departmentId: string | null, active = true): SnapshotUser => ({ id, roles, departmentId, active });
+const user = (
+  id: string,
+  roles: string[],
+  departmentId: string | null,
+  active = true,
+): SnapshotUser => ({ id, roles, departmentId, active });
 const users: SnapshotUser[] = [
   user('admin', ['admin'], null),
   user('gm', ['general_manager'], 'hq'),
@@ -76,16 +85,22 @@ describe('buildDirectorySnapshot', () => {
   });
 
   it('never names a disabled head', () => {
-    const d = buildDirectorySnapshot([...users, user('old', [], 'x', false), user('x1', [], 'x')], [{ id: 'x', parentId: null, headId: 'old' }]);
+    const d = buildDirectorySnapshot(
+      [...users, user('old', [], 'x', false), user('x1', [], 'x')],
+      [{ id: 'x', parentId: null, headId: 'old' }],
+    );
     expect(d.departmentHead('x')).toBeUndefined();
     expect(d.managerOf('x1', 1)).toBeUndefined();
   });
 
   it('stops on a parent cycle instead of looping', () => {
-    const d = buildDirectorySnapshot([user('a', [], 'c1')], [
-      { id: 'c1', parentId: 'c2', headId: null },
-      { id: 'c2', parentId: 'c1', headId: null },
-    ]);
+    const d = buildDirectorySnapshot(
+      [user('a', [], 'c1')],
+      [
+        { id: 'c1', parentId: 'c2', headId: null },
+        { id: 'c2', parentId: 'c1', headId: null },
+      ],
+    );
     expect(d.managerOf('a', 50)).toBeUndefined();
   });
 });

@@ -25,7 +25,10 @@ const BUILT_IN_ROLES = [ROLE_ADMIN, ROLE_DESIGNER];
  * held only by disabled users does not exist. Departments exist whatever
  * their members.
  */
-export function buildDirectorySnapshot(users: readonly SnapshotUser[], departments: readonly SnapshotDepartment[]): Directory {
+export function buildDirectorySnapshot(
+  users: readonly SnapshotUser[],
+  departments: readonly SnapshotDepartment[],
+): Directory {
   const active = new Map<string, SnapshotUser>();
   const byRole = new Map<string, string[]>();
   for (const user of users) {
@@ -52,7 +55,8 @@ export function buildDirectorySnapshot(users: readonly SnapshotUser[], departmen
       const user = active.get(userId);
       let dept = user?.departmentId ? depts.get(user.departmentId) : undefined;
       // A head's own manager is the head of the department above.
-      if (dept && dept.headId === userId) dept = dept.parentId ? depts.get(dept.parentId) : undefined;
+      if (dept && dept.headId === userId)
+        dept = dept.parentId ? depts.get(dept.parentId) : undefined;
       const seen = new Set<string>();
       for (let step = 1; dept && step < Math.max(1, Math.floor(level)); step++) {
         // A parent cycle cannot be created through the API; stop anyway rather than loop.

@@ -8,7 +8,12 @@ export const MAX_NAME_LENGTH = 200;
 /** Keys that would shadow routes under /api/processes. */
 export const RESERVED_KEYS: readonly string[] = ['schema', 'import'];
 /** Problems from validateDefinition that mean the input itself is unusable. */
-export const INPUT_PROBLEM_CODES: readonly string[] = ['not_json', 'too_deep', 'too_large', 'invalid_input'];
+export const INPUT_PROBLEM_CODES: readonly string[] = [
+  'not_json',
+  'too_deep',
+  'too_large',
+  'invalid_input',
+];
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -16,21 +21,36 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 /** Key and name: checked before anything else touches the database. */
 export function checkIdentity(body: unknown): Problem[] {
   if (!isPlainObject(body)) {
-    return [{ code: 'invalid_input', message: 'A process definition is a JSON object with at least "key" and "name".', path: '' }];
+    return [
+      {
+        code: 'invalid_input',
+        message: 'A process definition is a JSON object with at least "key" and "name".',
+        path: '',
+      },
+    ];
   }
   const problems: Problem[] = [];
   const { key, name } = body;
   if (typeof key !== 'string' || !PROCESS_KEY.test(key)) {
     problems.push({
       code: 'schema',
-      message: 'The key must be 2–63 characters: lowercase letters, digits and "-", starting with a letter.',
+      message:
+        'The key must be 2–63 characters: lowercase letters, digits and "-", starting with a letter.',
       path: '/key',
     });
   } else if (RESERVED_KEYS.includes(key)) {
-    problems.push({ code: 'schema', message: `The key "${key}" is reserved; choose another.`, path: '/key' });
+    problems.push({
+      code: 'schema',
+      message: `The key "${key}" is reserved; choose another.`,
+      path: '/key',
+    });
   }
   if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_NAME_LENGTH) {
-    problems.push({ code: 'schema', message: `The name must be text of 1–${MAX_NAME_LENGTH} characters.`, path: '/name' });
+    problems.push({
+      code: 'schema',
+      message: `The name must be text of 1–${MAX_NAME_LENGTH} characters.`,
+      path: '/name',
+    });
   }
   return problems;
 }

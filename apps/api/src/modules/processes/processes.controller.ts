@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { definitionSchema } from '@baton/flow';
 import { CurrentUser, Roles } from '../../platform/auth/decorators.js';
@@ -24,10 +32,17 @@ export class ProcessesController {
 
   @Roles(ROLE_DESIGNER)
   @Post('import')
-  @ApiOperation({ summary: 'Import an exported definition as the draft; with publish=true publish it at once (201 {key, version})' })
+  @ApiOperation({
+    summary:
+      'Import an exported definition as the draft; with publish=true publish it at once (201 {key, version})',
+  })
   @ApiQuery({ name: 'publish', required: false, type: Boolean })
   @ApiBody({ schema: definitionBodySchema as object })
-  import(@Body() body: unknown, @Query('publish') publish: string | undefined, @CurrentUser() user: AuthUser) {
+  import(
+    @Body() body: unknown,
+    @Query('publish') publish: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.processes.importDefinition(body, user, { publish: flag(publish) });
   }
 
@@ -40,14 +55,19 @@ export class ProcessesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Published processes the caller may start; all=true (designers, admins) lists every process' })
+  @ApiOperation({
+    summary:
+      'Published processes the caller may start; all=true (designers, admins) lists every process',
+  })
   @ApiQuery({ name: 'all', required: false, type: Boolean })
   list(@Query('all') all: string | undefined, @CurrentUser() user: AuthUser) {
     return this.processes.list(user, { all: flag(all) });
   }
 
   @Get(':key')
-  @ApiOperation({ summary: 'A process: the latest published definition (or the draft if never published)' })
+  @ApiOperation({
+    summary: 'A process: the latest published definition (or the draft if never published)',
+  })
   get(@Param('key') key: string, @CurrentUser() user: AuthUser) {
     return this.processes.get(key, user);
   }
@@ -60,7 +80,11 @@ export class ProcessesController {
 
   @Get(':key/versions/:version')
   @ApiOperation({ summary: 'One frozen version' })
-  version(@Param('key') key: string, @Param('version') version: string, @CurrentUser() user: AuthUser) {
+  version(
+    @Param('key') key: string,
+    @Param('version') version: string,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.processes.readVersion(key, version, user);
   }
 
@@ -77,7 +101,9 @@ export class ProcessesController {
   @Roles(ROLE_DESIGNER)
   @Post(':key/publish')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Publish the draft as the next version, or 400 invalid_definition with problems' })
+  @ApiOperation({
+    summary: 'Publish the draft as the next version, or 400 invalid_definition with problems',
+  })
   @ApiOkResponse({ schema: publishedSchema as object })
   publish(@Param('key') key: string, @CurrentUser() user: AuthUser) {
     return this.processes.publish(key, user);

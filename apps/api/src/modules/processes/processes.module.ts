@@ -7,7 +7,10 @@ import { ProcessesRepository } from './processes.repository.js';
 import { ProcessesService } from './processes.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProcessDefinitionEntity, ProcessVersionEntity]), IdentityModule],
+  imports: [
+    TypeOrmModule.forFeature([ProcessDefinitionEntity, ProcessVersionEntity]),
+    IdentityModule,
+  ],
   controllers: [ProcessesController],
   providers: [ProcessesService, ProcessesRepository],
   exports: [ProcessesService],

@@ -67,7 +67,10 @@ export class ProcessesRepository {
   }
 
   /** Creates the process with this draft; null when the key is taken (nothing changes then). */
-  async insertDraft(input: DraftInput, manager?: EntityManager): Promise<ProcessDefinitionEntity | null> {
+  async insertDraft(
+    input: DraftInput,
+    manager?: EntityManager,
+  ): Promise<ProcessDefinitionEntity | null> {
     const rows: DefinitionRow[] = await this.m(manager).query(
       `INSERT INTO process_definitions (key, name, category, draft, created_by, updated_by)
        VALUES ($1, $2, $3, $4::jsonb, $5, $5)
@@ -95,13 +98,18 @@ export class ProcessesRepository {
     v: { key: string; version: number; definition: ProcessDefinition; publishedBy: string },
     manager: EntityManager,
   ): Promise<ProcessVersionEntity> {
-    const rows: { key: string; version: number; definition: ProcessDefinition; published_by: string; published_at: Date }[] =
-      await manager.query(
-        `INSERT INTO process_versions (key, version, definition, published_by)
+    const rows: {
+      key: string;
+      version: number;
+      definition: ProcessDefinition;
+      published_by: string;
+      published_at: Date;
+    }[] = await manager.query(
+      `INSERT INTO process_versions (key, version, definition, published_by)
          VALUES ($1, $2, $3::jsonb, $4)
          RETURNING *`,
-        [v.key, v.version, JSON.stringify(v.definition), v.publishedBy],
-      );
+      [v.key, v.version, JSON.stringify(v.definition), v.publishedBy],
+    );
     const row = rows[0];
     return Object.assign(new ProcessVersionEntity(), {
       key: row.key,
@@ -123,7 +131,11 @@ export class ProcessesRepository {
     );
   }
 
-  findVersion(key: string, version: number, manager?: EntityManager): Promise<ProcessVersionEntity | null> {
+  findVersion(
+    key: string,
+    version: number,
+    manager?: EntityManager,
+  ): Promise<ProcessVersionEntity | null> {
     return this.m(manager).findOneBy(ProcessVersionEntity, { key, version });
   }
 

@@ -5,15 +5,25 @@ import { DEFINITION_LIMITS } from '@baton/flow';
 
 export const definitionBodySchema = {
   type: 'object',
-  description: 'A process definition (docs/FLOW-DSL.md). Full JSON Schema: GET /api/processes/schema.',
+  description:
+    'A process definition (docs/FLOW-DSL.md). Full JSON Schema: GET /api/processes/schema.',
   required: ['key', 'name'],
   properties: {
     key: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' },
     name: { type: 'string', minLength: 1, maxLength: DEFINITION_LIMITS.maxNameLength },
     description: { type: 'string' },
     category: { type: 'string' },
-    form: { type: 'object', properties: { schema: { type: 'object' }, uiSchema: { type: 'object' } } },
-    graph: { type: 'object', properties: { nodes: { type: 'array', items: { type: 'object' } }, edges: { type: 'array', items: { type: 'object' } } } },
+    form: {
+      type: 'object',
+      properties: { schema: { type: 'object' }, uiSchema: { type: 'object' } },
+    },
+    graph: {
+      type: 'object',
+      properties: {
+        nodes: { type: 'array', items: { type: 'object' } },
+        edges: { type: 'array', items: { type: 'object' } },
+      },
+    },
     settings: { type: 'object' },
   },
   additionalProperties: true,

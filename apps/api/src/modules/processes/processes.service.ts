@@ -4,8 +4,19 @@
 // ProcessesRepository.
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { validateDefinition, type Directory, type Problem, type ProcessDefinition } from '@baton/flow';
-import { ApiError, badRequest, conflict, forbidden, notFound } from '../../platform/errors/api-error.js';
+import {
+  validateDefinition,
+  type Directory,
+  type Problem,
+  type ProcessDefinition,
+} from '@baton/flow';
+import {
+  ApiError,
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+} from '../../platform/errors/api-error.js';
 import { ROLE_ADMIN, ROLE_DESIGNER, type AuthUser } from '../../platform/auth/auth.types.js';
 import { IdentityService } from '../identity/identity.service.js';
 import { buildDirectorySnapshot } from './directory-snapshot.js';
@@ -67,7 +78,8 @@ export interface Published {
 
 const VERSION_PARAM = /^[1-9][0-9]{0,8}$/;
 
-export const isDesigner = (user: AuthUser) => user.roles.includes(ROLE_ADMIN) || user.roles.includes(ROLE_DESIGNER);
+export const isDesigner = (user: AuthUser) =>
+  user.roles.includes(ROLE_ADMIN) || user.roles.includes(ROLE_DESIGNER);
 
 function invalidDefinition(what: string, problems: Problem[]): ApiError {
   const first = problems[0]?.message ?? '';
@@ -85,7 +97,10 @@ export class ProcessesService {
 
   /** The organisation as a Directory, for validation and assignee resolution. */
   async directorySnapshot(): Promise<Directory> {
-    const [users, departments] = await Promise.all([this.identity.listUsers(), this.identity.listDepartments()]);
+    const [users, departments] = await Promise.all([
+      this.identity.listUsers(),
+      this.identity.listDepartments(),
+    ]);
     return buildDirectorySnapshot(users, departments);
   }
 
@@ -124,10 +139,15 @@ export class ProcessesService {
    * Takes back an exported definition as the draft. With `publish` it must be
    * valid: it is then saved and published in one transaction, or not at all.
    */
-  async importDefinition(body: unknown, caller: AuthUser, opts: { publish: boolean }): Promise<DraftSaved | Published> {
+  async importDefinition(
+    body: unknown,
+    caller: AuthUser,
+    opts: { publish: boolean },
+  ): Promise<DraftSaved | Published> {
     if (!opts.publish) return this.saveDraft(body, caller);
     const { definition, problems } = await this.checkForSave(body);
-    if (problems.length > 0) throw invalidDefinition('The definition cannot be published', problems);
+    if (problems.length > 0)
+      throw invalidDefinition('The definition cannot be published', problems);
     return this.dataSource.transaction(async (m) => {
       await this.repo.upsertDraft(this.draftInput(definition, caller), m);
       const row = (await this.repo.findForUpdate(definition.key, m))!;
@@ -140,9 +160,14 @@ export class ProcessesService {
    * the key is taken. With `publish` it must be valid, and is saved and
    * published in one transaction, or not at all.
    */
-  async create(body: unknown, caller: AuthUser, opts: { publish: boolean }): Promise<DraftSaved | Published> {
+  async create(
+    body: unknown,
+    caller: AuthUser,
+    opts: { publish: boolean },
+  ): Promise<DraftSaved | Published> {
     const { definition, problems } = await this.checkForSave(body);
-    if (opts.publish && problems.length > 0) throw invalidDefinition('The definition cannot be published', problems);
+    if (opts.publish && problems.length > 0)
+      throw invalidDefinition('The definition cannot be published', problems);
     return this.dataSource.transaction(async (m) => {
       const row = await this.repo.insertDraft(this.draftInput(definition, caller), m);
       if (!row) throw conflict(`A process with the key "${definition.key}" already exists.`);
@@ -165,8 +190,12 @@ export class ProcessesService {
    * whether the caller may start it.
    */
   async list(caller: AuthUser, opts: { all: boolean }): Promise<ProcessSummary[]> {
-    if (opts.all && !isDesigner(caller)) throw forbidden('Only designers and admins may list unpublished processes.');
-    const [rows, directory] = await Promise.all([this.repo.listSummaries(opts.all), this.directorySnapshot()]);
+    if (opts.all && !isDesigner(caller))
+      throw forbidden('Only designers and admins may list unpublished processes.');
+    const [rows, directory] = await Promise.all([
+      this.repo.listSummaries(opts.all),
+      this.directorySnapshot(),
+    ]);
     const items: ProcessSummary[] = [];
     for (const r of rows) {
       const may = r.latestVersion !== null && mayStart(r.starters, caller.id, directory);
@@ -187,9 +216,16 @@ export class ProcessesService {
   async get(key: string, caller: AuthUser): Promise<ProcessView> {
     const designer = isDesigner(caller);
     const row = await this.visibleRow(key, caller);
-    const latest = row.latestVersion === null ? null : await this.repo.findVersion(key, row.latestVersion);
-    const definition = latest ? (designer ? latest.definition : redactForReader(latest.definition)) : row.draft;
-    const may = latest ? mayStart(latest.definition.settings?.starters, caller.id, await this.directorySnapshot()) : false;
+    const latest =
+      row.latestVersion === null ? null : await this.repo.findVersion(key, row.latestVersion);
+    const definition = latest
+      ? designer
+        ? latest.definition
+        : redactForReader(latest.definition)
+      : row.draft;
+    const may = latest
+      ? mayStart(latest.definition.settings?.starters, caller.id, await this.directorySnapshot())
+      : false;
     const description = (definition as { description?: unknown } | null)?.description;
     return {
       key: row.key,
@@ -216,9 +252,14 @@ export class ProcessesService {
 
   /** One frozen version as the API shows it to the caller. */
   async readVersion(key: string, versionParam: string, caller: AuthUser): Promise<ProcessVersion> {
-    const version = VERSION_PARAM.test(versionParam) && PROCESS_KEY.test(key) ? await this.getVersion(key, Number(versionParam)) : null;
+    const version =
+      VERSION_PARAM.test(versionParam) && PROCESS_KEY.test(key)
+        ? await this.getVersion(key, Number(versionParam))
+        : null;
     if (!version) throw notFound('No such version of this process.');
-    return isDesigner(caller) ? version : { ...version, definition: redactForReader(version.definition) };
+    return isDesigner(caller)
+      ? version
+      : { ...version, definition: redactForReader(version.definition) };
   }
 
   /** The definition to move to another installation: the latest version, else the draft. */
@@ -245,16 +286,27 @@ export class ProcessesService {
   }
 
   /** Whether the user may start this definition (its settings.starters). */
-  async mayStart(userId: string, definition: ProcessDefinition, directory?: Directory): Promise<boolean> {
-    return mayStart(definition.settings?.starters, userId, directory ?? (await this.directorySnapshot()));
+  async mayStart(
+    userId: string,
+    definition: ProcessDefinition,
+    directory?: Directory,
+  ): Promise<boolean> {
+    return mayStart(
+      definition.settings?.starters,
+      userId,
+      directory ?? (await this.directorySnapshot()),
+    );
   }
 
   // ---- internals ----
 
   /** Refuses what cannot be stored as a draft; returns the publish problems it may still have. */
-  private async checkForSave(body: unknown): Promise<{ definition: ProcessDefinition; problems: Problem[] }> {
+  private async checkForSave(
+    body: unknown,
+  ): Promise<{ definition: ProcessDefinition; problems: Problem[] }> {
     const identityProblems = checkIdentity(body);
-    if (identityProblems.length > 0) throw invalidDefinition('The definition cannot be saved', identityProblems);
+    if (identityProblems.length > 0)
+      throw invalidDefinition('The definition cannot be saved', identityProblems);
     const problems = validateDefinition(body, await this.directorySnapshot());
     const fatal = fatalForDraft(problems);
     if (fatal.length > 0) throw invalidDefinition('The definition cannot be saved', fatal);
@@ -273,11 +325,22 @@ export class ProcessesService {
     };
   }
 
-  private async freeze(row: ProcessDefinitionEntity, definition: ProcessDefinition, caller: AuthUser, m: EntityManager): Promise<Published> {
+  private async freeze(
+    row: ProcessDefinitionEntity,
+    definition: ProcessDefinition,
+    caller: AuthUser,
+    m: EntityManager,
+  ): Promise<Published> {
     const version = (row.latestVersion ?? 0) + 1;
     await this.repo.insertVersion({ key: row.key, version, definition, publishedBy: caller.id }, m);
     await this.repo.markPublished(
-      { key: row.key, version, name: definition.name, category: definition.category ?? null, userId: caller.id },
+      {
+        key: row.key,
+        version,
+        name: definition.name,
+        category: definition.category ?? null,
+        userId: caller.id,
+      },
       m,
     );
     return { key: row.key, version };
@@ -286,7 +349,8 @@ export class ProcessesService {
   /** The row if the caller may see the process at all; 404 otherwise (drafts are not shown to everyone). */
   private async visibleRow(key: string, caller: AuthUser): Promise<ProcessDefinitionEntity> {
     const row = PROCESS_KEY.test(key) ? await this.repo.find(key) : null;
-    if (!row || (row.latestVersion === null && !isDesigner(caller))) throw notFound('No such process.');
+    if (!row || (row.latestVersion === null && !isDesigner(caller)))
+      throw notFound('No such process.');
     return row;
   }
 }

@@ -9,7 +9,15 @@ const definition = {
   graph: {
     nodes: [
       { id: 'start', type: 'start' },
-      { id: 'hook', type: 'automation', action: { kind: 'webhook', url: 'https://example.com', headers: { Authorization: 'Bearer s3cret' } } },
+      {
+        id: 'hook',
+        type: 'automation',
+        action: {
+          kind: 'webhook',
+          url: 'https://example.com',
+          headers: { Authorization: 'Bearer s3cret' },
+        },
+      },
       { id: 'end', type: 'end' },
     ],
     edges: [],
@@ -19,7 +27,9 @@ const definition = {
 describe('redactForReader', () => {
   it('hides webhook header values and keeps their names, without touching the original', () => {
     const view = redactForReader(definition);
-    expect((view.graph.nodes[1] as { action: { headers: unknown } }).action.headers).toEqual({ Authorization: HIDDEN_VALUE });
+    expect((view.graph.nodes[1] as { action: { headers: unknown } }).action.headers).toEqual({
+      Authorization: HIDDEN_VALUE,
+    });
     expect(JSON.stringify(definition)).toContain('s3cret');
     expect(JSON.stringify(view)).not.toContain('s3cret');
   });

@@ -15,7 +15,9 @@ export function redactForReader(definition: ProcessDefinition): ProcessDefinitio
       nodes: nodes.map((node) => {
         if (!hasWebhookHeaders(node)) return node;
         const action = node.action as Extract<AutomationNode['action'], { kind: 'webhook' }>;
-        const headers = Object.fromEntries(Object.keys(action.headers ?? {}).map((name) => [name, HIDDEN_VALUE]));
+        const headers = Object.fromEntries(
+          Object.keys(action.headers ?? {}).map((name) => [name, HIDDEN_VALUE]),
+        );
         return { ...node, action: { ...action, headers } };
       }),
     },
@@ -25,5 +27,10 @@ export function redactForReader(definition: ProcessDefinition): ProcessDefinitio
 function hasWebhookHeaders(node: FlowNode): node is AutomationNode {
   if (node?.type !== 'automation') return false;
   const action = node.action as { kind?: unknown; headers?: unknown } | undefined;
-  return action?.kind === 'webhook' && typeof action.headers === 'object' && action.headers !== null && Object.keys(action.headers).length > 0;
+  return (
+    action?.kind === 'webhook' &&
+    typeof action.headers === 'object' &&
+    action.headers !== null &&
+    Object.keys(action.headers).length > 0
+  );
 }

@@ -26,7 +26,16 @@ describe('mayStart', () => {
     expect(mayStart([{ kind: 'user', ids: ['pm'] }], 'pm', dir)).toBe(true);
     expect(mayStart([{ kind: 'departmentHead', departmentId: 'd_fin' }], 'boss', dir)).toBe(true);
     expect(mayStart([{ kind: 'departmentHead', departmentId: 'd_fin' }], 'fin', dir)).toBe(false);
-    expect(mayStart([{ kind: 'role', role: 'finance' }, { kind: 'user', ids: ['pm'] }], 'pm', dir)).toBe(true);
+    expect(
+      mayStart(
+        [
+          { kind: 'role', role: 'finance' },
+          { kind: 'user', ids: ['pm'] },
+        ],
+        'pm',
+        dir,
+      ),
+    ).toBe(true);
   });
 
   it('reads initiator as everyone, field and manager as no one', () => {

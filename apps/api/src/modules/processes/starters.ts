@@ -12,7 +12,13 @@
 // work, and a process restricted to finance stays restricted.
 import { resolveRule, type AssigneeRule, type Directory } from '@baton/flow';
 
-export function mayStart(starters: readonly AssigneeRule[] | undefined | null, userId: string, directory: Directory): boolean {
+export function mayStart(
+  starters: readonly AssigneeRule[] | undefined | null,
+  userId: string,
+  directory: Directory,
+): boolean {
   if (!Array.isArray(starters) || starters.length === 0) return true;
-  return starters.some((rule) => resolveRule(rule, { directory, initiatorId: userId, data: {} }).includes(userId));
+  return starters.some((rule) =>
+    resolveRule(rule, { directory, initiatorId: userId, data: {} }).includes(userId),
+  );
 }

@@ -26,7 +26,12 @@ export class CommandBus {
   ) {}
 
   /** Writes the command row inside the caller's transaction. */
-  async insert(m: EntityManager, instanceId: string, actorId: string | null, command: Command): Promise<string> {
+  async insert(
+    m: EntityManager,
+    instanceId: string,
+    actorId: string | null,
+    command: Command,
+  ): Promise<string> {
     const [row] = await m.query(
       `INSERT INTO commands (instance_id, actor_id, type, payload) VALUES ($1, $2, $3, $4) RETURNING id`,
       [instanceId, actorId, command.type, JSON.stringify(command)],
@@ -36,12 +41,19 @@ export class CommandBus {
 
   /** After commit: hand the command to the queue. */
   async dispatch(commandId: string): Promise<void> {
-    await this.queue.add(QUEUES.commands, 'apply', { commandId }, { jobId: `cmd-${commandId}`, ...COMMAND_JOB });
+    await this.queue.add(
+      QUEUES.commands,
+      'apply',
+      { commandId },
+      { jobId: `cmd-${commandId}`, ...COMMAND_JOB },
+    );
   }
 
   /** Accept and dispatch in one go (its own transaction). */
   async submit(instanceId: string, actorId: string | null, command: Command): Promise<string> {
-    const id = await this.dataSource.transaction((m) => this.insert(m, instanceId, actorId, command));
+    const id = await this.dataSource.transaction((m) =>
+      this.insert(m, instanceId, actorId, command),
+    );
     await this.dispatch(id).catch(() => undefined); // the sweeper retries
     return id;
   }
@@ -62,7 +74,10 @@ export class CommandBus {
     this.local.once(commandId, resolveLocal);
     try {
       for (let delay = 5; ; delay = Math.min(delay * 2, 50)) {
-        const [row] = await this.dataSource.query(`SELECT status, result FROM commands WHERE id = $1`, [commandId]);
+        const [row] = await this.dataSource.query(
+          `SELECT status, result FROM commands WHERE id = $1`,
+          [commandId],
+        );
         if (row && row.status !== 'queued') return { status: row.status, result: row.result };
         const left = deadline - Date.now();
         if (left <= 0) return null;

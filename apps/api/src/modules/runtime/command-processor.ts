@@ -37,15 +37,22 @@ export class CommandProcessor {
     if (!head) throw new PermanentJobError(`command ${commandId} does not exist`);
     if (head.status !== 'queued') return;
     const definition = await this.caches.definition(head.process_key, head.version);
-    if (!definition) throw new PermanentJobError(`process ${head.process_key} v${head.version} is missing`);
+    if (!definition)
+      throw new PermanentJobError(`process ${head.process_key} v${head.version} is missing`);
     const directory = await this.caches.directorySnapshot();
 
     let outcome: CommandOutcome | undefined;
     let wroteOutbox = false;
     await this.dataSource.transaction(async (m) => {
-      const [cmd] = await m.query(`SELECT instance_id, actor_id, payload, status FROM commands WHERE id = $1 FOR UPDATE`, [commandId]);
+      const [cmd] = await m.query(
+        `SELECT instance_id, actor_id, payload, status FROM commands WHERE id = $1 FOR UPDATE`,
+        [commandId],
+      );
       if (!cmd || cmd.status !== 'queued') return;
-      const [inst] = await m.query(`SELECT id, state, event_seq, status FROM instances WHERE id = $1 FOR UPDATE`, [cmd.instance_id]);
+      const [inst] = await m.query(
+        `SELECT id, state, event_seq, status FROM instances WHERE id = $1 FOR UPDATE`,
+        [cmd.instance_id],
+      );
       const now = new Date().toISOString();
       const command = cmd.payload as Command;
       const result = transition(definition, inst.state as InstanceState, command, {
@@ -54,8 +61,14 @@ export class CommandProcessor {
         directory,
       });
       if (!result.ok) {
-        outcome = { status: 'refused', result: { ok: false, code: result.code, message: result.message } };
-        await m.query(`UPDATE commands SET status = 'refused', result = $2, applied_at = now() WHERE id = $1`, [commandId, JSON.stringify(outcome.result)]);
+        outcome = {
+          status: 'refused',
+          result: { ok: false, code: result.code, message: result.message },
+        };
+        await m.query(
+          `UPDATE commands SET status = 'refused', result = $2, applied_at = now() WHERE id = $1`,
+          [commandId, JSON.stringify(outcome.result)],
+        );
         return;
       }
       const plan = planEffects(definition, inst.id, result.effects, now, cmd.actor_id);
@@ -63,18 +76,33 @@ export class CommandProcessor {
       const ended = TERMINAL.has(state.status);
       await m.query(
         `UPDATE instances SET state = $2, status = $3, event_seq = $4, ended_at = $5, updated_at = now() WHERE id = $1`,
-        [inst.id, JSON.stringify(state), state.status, inst.event_seq + plan.events.length, ended ? (state.endedAt ?? now) : null],
+        [
+          inst.id,
+          JSON.stringify(state),
+          state.status,
+          inst.event_seq + plan.events.length,
+          ended ? (state.endedAt ?? now) : null,
+        ],
       );
       await this.persist(m, inst.id, inst.event_seq, plan, command);
       outcome = { status: 'applied', result: { ok: true } };
-      await m.query(`UPDATE commands SET status = 'applied', result = $2, applied_at = now() WHERE id = $1`, [commandId, JSON.stringify(outcome.result)]);
+      await m.query(
+        `UPDATE commands SET status = 'applied', result = $2, applied_at = now() WHERE id = $1`,
+        [commandId, JSON.stringify(outcome.result)],
+      );
       wroteOutbox = plan.outbox.length > 0;
     });
     if (outcome) this.bus.announce(commandId, outcome);
     if (wroteOutbox) this.relay.kick();
   }
 
-  private async persist(m: EntityManager, instanceId: string, seq0: number, plan: PersistencePlan, command: Command) {
+  private async persist(
+    m: EntityManager,
+    instanceId: string,
+    seq0: number,
+    plan: PersistencePlan,
+    command: Command,
+  ) {
     const json = (v: unknown) => JSON.stringify(v);
     if (plan.newTasks.length) {
       await m.query(
@@ -99,10 +127,15 @@ export class CommandProcessor {
       );
     }
     if (plan.cancelledTimers.length) {
-      await m.query(`UPDATE timers SET status = 'cancelled' WHERE id = ANY($1) AND status = 'scheduled'`, [plan.cancelledTimers]);
+      await m.query(
+        `UPDATE timers SET status = 'cancelled' WHERE id = ANY($1) AND status = 'scheduled'`,
+        [plan.cancelledTimers],
+      );
     }
     if (command.type === 'timerFired') {
-      await m.query(`UPDATE timers SET status = 'fired' WHERE id = $1 AND status = 'scheduled'`, [command.timerId]);
+      await m.query(`UPDATE timers SET status = 'fired' WHERE id = $1 AND status = 'scheduled'`, [
+        command.timerId,
+      ]);
     }
     if (plan.outbox.length) {
       await m.query(
@@ -134,7 +167,9 @@ export class CommandProcessor {
       );
     }
     if (plan.resolvedIncidents.length) {
-      await m.query(`UPDATE incidents SET resolved_at = now() WHERE id = ANY($1)`, [plan.resolvedIncidents]);
+      await m.query(`UPDATE incidents SET resolved_at = now() WHERE id = ANY($1)`, [
+        plan.resolvedIncidents,
+      ]);
     }
   }
 }

@@ -28,7 +28,12 @@ export function visibleFields(definition: ProcessDefinition, reader: Reader): Se
   if (reader.isCcRecipient) views.push({ perms: undefined, isStart: false });
   const visible = new Set<string>();
   for (const field of fields) {
-    if (views.some((v) => permissionAt(v.perms as never, field, { isStart: v.isStart, schema }) !== 'hidden')) visible.add(field);
+    if (
+      views.some(
+        (v) => permissionAt(v.perms as never, field, { isStart: v.isStart, schema }) !== 'hidden',
+      )
+    )
+      visible.add(field);
   }
   return visible;
 }
@@ -37,14 +42,20 @@ function permsOf(node: object): Record<string, string> | undefined {
   return 'fieldPermissions' in node ? (node.fieldPermissions as Record<string, string>) : undefined;
 }
 
-export function pickFields(data: Record<string, unknown>, visible: Set<string>): Record<string, unknown> {
+export function pickFields(
+  data: Record<string, unknown>,
+  visible: Set<string>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data ?? {})) if (visible.has(k)) out[k] = v;
   return out;
 }
 
 /** An audit event as a reader may see it: field changes to hidden fields are left out entirely. */
-export function eventVisible(event: { type: string; payload: Record<string, unknown> }, visible: Set<string>): boolean {
+export function eventVisible(
+  event: { type: string; payload: Record<string, unknown> },
+  visible: Set<string>,
+): boolean {
   if (event.type === 'fieldChanged') return visible.has(String(event.payload.field));
   return true;
 }

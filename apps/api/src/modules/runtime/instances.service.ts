@@ -4,7 +4,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { checkWrite, requiredAt, validateFormData, type JsonSchema } from '@baton/forms';
-import { initialState, type Command, type InstanceState, type ProcessDefinition } from '@baton/flow';
+import {
+  initialState,
+  type Command,
+  type InstanceState,
+  type ProcessDefinition,
+} from '@baton/flow';
 import { BATON_CONFIG, type BatonConfig } from '../../platform/config/config.js';
 import { ApiError, badRequest, forbidden, notFound } from '../../platform/errors/api-error.js';
 import { ROLE_ADMIN, type AuthUser } from '../../platform/auth/auth.types.js';
@@ -39,7 +44,16 @@ export interface InstanceView {
   initiator: string;
   data: Record<string, unknown>;
   activeNodes: string[];
-  tasks: { id: string; nodeId: string; assigneeId: string; status: string; action?: string; createdAt: string; completedAt?: string; dueAt?: string }[];
+  tasks: {
+    id: string;
+    nodeId: string;
+    assigneeId: string;
+    status: string;
+    action?: string;
+    createdAt: string;
+    completedAt?: string;
+    dueAt?: string;
+  }[];
   incidents: { id: string; nodeId: string; code: string; message: string }[];
   startedAt: string;
   endedAt?: string;
@@ -56,27 +70,45 @@ export class InstancesService {
     private readonly files: FilesService,
   ) {}
 
-  async start(key: string, body: { data?: unknown }, caller: AuthUser): Promise<{ status: number; body: unknown }> {
+  async start(
+    key: string,
+    body: { data?: unknown },
+    caller: AuthUser,
+  ): Promise<{ status: number; body: unknown }> {
     const published = await this.processes.latestPublished(key);
     if (!published) throw notFound(`There is no published process "${key}".`);
     const definition = published.definition;
-    if (!(await this.processes.mayStart(caller.id, definition, await this.caches.directorySnapshot()))) {
+    if (
+      !(await this.processes.mayStart(caller.id, definition, await this.caches.directorySnapshot()))
+    ) {
       throw forbidden('You may not start this process.');
     }
     const data = body?.data ?? {};
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      throw badRequest('invalid_form_data', 'data must be an object of form fields.', { fields: [{ path: '(data)', message: 'must be an object' }] });
+      throw badRequest('invalid_form_data', 'data must be an object of form fields.', {
+        fields: [{ path: '(data)', message: 'must be an object' }],
+      });
     }
     checkStartData(definition, data as Record<string, unknown>);
-    await this.files.assertUsable(fileRefs(definition.form, data as Record<string, unknown>), caller.id);
+    await this.files.assertUsable(
+      fileRefs(definition.form, data as Record<string, unknown>),
+      caller.id,
+    );
     const title = instanceTitle(definition, caller);
     const { instanceId, commandId } = await this.dataSource.transaction(async (m) => {
       const [row] = await m.query(
         `INSERT INTO instances (process_key, version, title, status, initiator_id, state) VALUES ($1, $2, $3, 'new', $4, $5) RETURNING id`,
         [key, published.version, title, caller.id, JSON.stringify(initialState())],
       );
-      const cmd: Command = { type: 'start', initiatorId: caller.id, data: data as Record<string, unknown> };
-      return { instanceId: row.id as string, commandId: await this.bus.insert(m, row.id, caller.id, cmd) };
+      const cmd: Command = {
+        type: 'start',
+        initiatorId: caller.id,
+        data: data as Record<string, unknown>,
+      };
+      return {
+        instanceId: row.id as string,
+        commandId: await this.bus.insert(m, row.id, caller.id, cmd),
+      };
     });
     await this.bus.dispatch(commandId).catch(() => undefined); // the sweeper retries
     const outcome = await this.bus.wait(commandId, this.config.commandWaitMs);
@@ -86,8 +118,15 @@ export class InstancesService {
   }
 
   /** A `startProcess` automation: the child runs as the parent's initiator. */
-  async startChild(parentId: string, key: string, data: Record<string, unknown>): Promise<{ ok: boolean; error?: string }> {
-    const [parent] = await this.dataSource.query(`SELECT initiator_id FROM instances WHERE id = $1`, [parentId]);
+  async startChild(
+    parentId: string,
+    key: string,
+    data: Record<string, unknown>,
+  ): Promise<{ ok: boolean; error?: string }> {
+    const [parent] = await this.dataSource.query(
+      `SELECT initiator_id FROM instances WHERE id = $1`,
+      [parentId],
+    );
     const published = await this.processes.latestPublished(key);
     if (!parent || !published) return { ok: false, error: `process "${key}" is not published` };
     try {
@@ -98,9 +137,19 @@ export class InstancesService {
     const commandId = await this.dataSource.transaction(async (m) => {
       const [row] = await m.query(
         `INSERT INTO instances (process_key, version, title, status, initiator_id, state) VALUES ($1, $2, $3, 'new', $4, $5) RETURNING id`,
-        [key, published.version, published.definition.name, parent.initiator_id, JSON.stringify(initialState())],
+        [
+          key,
+          published.version,
+          published.definition.name,
+          parent.initiator_id,
+          JSON.stringify(initialState()),
+        ],
       );
-      return this.bus.insert(m, row.id, parent.initiator_id, { type: 'start', initiatorId: parent.initiator_id, data });
+      return this.bus.insert(m, row.id, parent.initiator_id, {
+        type: 'start',
+        initiatorId: parent.initiator_id,
+        data,
+      });
     });
     await this.bus.dispatch(commandId).catch(() => undefined); // the sweeper retries
     return { ok: true };
@@ -111,7 +160,10 @@ export class InstancesService {
   }
 
   /** The instance row after checking the caller may read it (404 otherwise, API.md). */
-  async readable(id: string, caller: AuthUser): Promise<{ row: InstanceRow; definition: ProcessDefinition; visible: Set<string> }> {
+  async readable(
+    id: string,
+    caller: AuthUser,
+  ): Promise<{ row: InstanceRow; definition: ProcessDefinition; visible: Set<string> }> {
     const row: InstanceRow | undefined = UUID.test(id)
       ? (await this.dataSource.query(`SELECT * FROM instances WHERE id = $1`, [id]))[0]
       : undefined;
@@ -126,10 +178,17 @@ export class InstancesService {
       `SELECT 1 FROM notifications WHERE instance_id = $1 AND user_id = $2 AND kind = 'cc' LIMIT 1`,
       [id, caller.id],
     );
-    if (!isAdmin && !isInitiator && taskNodes.length === 0 && !cc) throw notFound('No such instance.');
+    if (!isAdmin && !isInitiator && taskNodes.length === 0 && !cc)
+      throw notFound('No such instance.');
     const definition = await this.caches.definition(row.process_key, row.version);
-    if (!definition) throw new ApiError(500, 'internal_error', 'The process version of this instance is missing.');
-    const visible = visibleFields(definition, { isAdmin, isInitiator, taskNodeIds: taskNodes.map((t) => t.node_id), isCcRecipient: !!cc });
+    if (!definition)
+      throw new ApiError(500, 'internal_error', 'The process version of this instance is missing.');
+    const visible = visibleFields(definition, {
+      isAdmin,
+      isInitiator,
+      taskNodeIds: taskNodes.map((t) => t.node_id),
+      isCcRecipient: !!cc,
+    });
     return { row, definition, visible };
   }
 
@@ -146,18 +205,31 @@ export class InstancesService {
     );
     return rows
       .filter((e: { type: string; payload: Record<string, unknown> }) => eventVisible(e, visible))
-      .map((e: { seq: number; type: string; actor_id: string | null; node_id: string | null; task_id: string | null; at: Date; payload: Record<string, unknown> }) => ({
-        seq: e.seq,
-        type: e.type,
-        ...(e.actor_id ? { actorId: e.actor_id } : {}),
-        ...(e.node_id ? { nodeId: e.node_id } : {}),
-        ...(e.task_id ? { taskId: e.task_id } : {}),
-        at: e.at.toISOString(),
-        payload: e.payload,
-      }));
+      .map(
+        (e: {
+          seq: number;
+          type: string;
+          actor_id: string | null;
+          node_id: string | null;
+          task_id: string | null;
+          at: Date;
+          payload: Record<string, unknown>;
+        }) => ({
+          seq: e.seq,
+          type: e.type,
+          ...(e.actor_id ? { actorId: e.actor_id } : {}),
+          ...(e.node_id ? { nodeId: e.node_id } : {}),
+          ...(e.task_id ? { taskId: e.task_id } : {}),
+          at: e.at.toISOString(),
+          payload: e.payload,
+        }),
+      );
   }
 
-  async list(caller: AuthUser, q: { mine?: string; status?: string; page?: string; pageSize?: string }) {
+  async list(
+    caller: AuthUser,
+    q: { mine?: string; status?: string; page?: string; pageSize?: string },
+  ) {
     const { page, pageSize } = paging(q);
     const params: unknown[] = [caller.id];
     let where: string;
@@ -175,7 +247,10 @@ export class InstancesService {
       params.push(q.status);
       where += ` AND i.status = $${params.length}`;
     }
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM instances i WHERE ${where} AND i.status <> 'new'`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM instances i WHERE ${where} AND i.status <> 'new'`,
+      params,
+    );
     const rows = await this.dataSource.query(
       `SELECT i.id, i.process_key, i.version, i.title, i.status, i.initiator_id, i.started_at, i.ended_at,
               (SELECT array_agg(DISTINCT a->>'nodeId') FROM jsonb_array_elements(i.state->'activations') a) AS active_nodes
@@ -200,20 +275,36 @@ export class InstancesService {
 
   async withdraw(id: string, caller: AuthUser, comment?: string) {
     const { row } = await this.readable(id, caller);
-    if (row.initiator_id !== caller.id) throw forbidden('Only the initiator may withdraw a request.');
-    return this.runAndView(id, caller, { type: 'withdraw', actorId: caller.id, ...(comment ? { comment } : {}) });
+    if (row.initiator_id !== caller.id)
+      throw forbidden('Only the initiator may withdraw a request.');
+    return this.runAndView(id, caller, {
+      type: 'withdraw',
+      actorId: caller.id,
+      ...(comment ? { comment } : {}),
+    });
   }
 
   async cancel(id: string, caller: AuthUser, comment?: string) {
     if (!caller.roles.includes(ROLE_ADMIN)) throw forbidden('Only an admin may cancel a request.');
     await this.readable(id, caller);
-    return this.runAndView(id, caller, { type: 'cancel', actorId: caller.id, ...(comment ? { comment } : {}) });
+    return this.runAndView(id, caller, {
+      type: 'cancel',
+      actorId: caller.id,
+      ...(comment ? { comment } : {}),
+    });
   }
 
   /** Submits a command on an instance and answers its new state (200) or 202 while it is still queued. */
-  async runAndView(id: string, caller: AuthUser, command: Command): Promise<{ status: number; body: unknown }> {
+  async runAndView(
+    id: string,
+    caller: AuthUser,
+    command: Command,
+  ): Promise<{ status: number; body: unknown }> {
     const commandId = await this.bus.submit(id, caller.id, command);
-    const outcome: CommandOutcome | null = await this.bus.wait(commandId, this.config.commandWaitMs);
+    const outcome: CommandOutcome | null = await this.bus.wait(
+      commandId,
+      this.config.commandWaitMs,
+    );
     if (outcome?.status === 'refused') throw refusalError(outcome);
     if (!outcome) return { status: 202, body: { commandId } };
     return { status: 200, body: await this.view(id, caller) };
@@ -225,9 +316,15 @@ export function checkStartData(definition: ProcessDefinition, data: Record<strin
   const start = definition.graph.nodes.find((n) => n.type === 'start');
   const perms = start && 'fieldPermissions' in start ? start.fieldPermissions : undefined;
   const refused = checkWrite(perms, data, { isStart: true, schema });
-  const invalid = refused.length ? refused : validateFormData(schema, data, { required: requiredAt(perms, schema, { isStart: true }) });
+  const invalid = refused.length
+    ? refused
+    : validateFormData(schema, data, { required: requiredAt(perms, schema, { isStart: true }) });
   if (invalid.length) {
-    throw badRequest('invalid_form_data', `The form is not valid: ${invalid.map((f) => `${f.path} ${f.message}`).join('; ')}.`, { fields: invalid });
+    throw badRequest(
+      'invalid_form_data',
+      `The form is not valid: ${invalid.map((f) => `${f.path} ${f.message}`).join('; ')}.`,
+      { fields: invalid },
+    );
   }
 }
 
@@ -235,11 +332,16 @@ function instanceTitle(definition: ProcessDefinition, caller: AuthUser): string 
   return `${definition.name} · ${caller.username}`;
 }
 
-export function paging(q: { page?: string; pageSize?: string }): { page: number; pageSize: number } {
+export function paging(q: { page?: string; pageSize?: string }): {
+  page: number;
+  pageSize: number;
+} {
   const page = q.page === undefined ? 1 : Number(q.page);
   const pageSize = q.pageSize === undefined ? 20 : Number(q.pageSize);
-  if (!Number.isInteger(page) || page < 1 || page > 100000) throw badRequest('invalid_request', 'page must be a whole number from 1.');
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200) throw badRequest('invalid_request', 'pageSize must be a whole number from 1 to 200.');
+  if (!Number.isInteger(page) || page < 1 || page > 100000)
+    throw badRequest('invalid_request', 'page must be a whole number from 1.');
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200)
+    throw badRequest('invalid_request', 'pageSize must be a whole number from 1 to 200.');
   return { page, pageSize };
 }
 
@@ -264,7 +366,12 @@ export function toView(row: InstanceRow, visible: Set<string>): InstanceView {
       ...(t.completedAt ? { completedAt: t.completedAt } : {}),
       ...(t.dueAt ? { dueAt: t.dueAt } : {}),
     })),
-    incidents: s.incidents.map((i) => ({ id: i.id, nodeId: i.nodeId, code: i.code, message: i.message })),
+    incidents: s.incidents.map((i) => ({
+      id: i.id,
+      nodeId: i.nodeId,
+      code: i.code,
+      message: i.message,
+    })),
     startedAt: (s.startedAt ?? row.started_at.toISOString()) as string,
     ...(row.ended_at ? { endedAt: row.ended_at.toISOString() } : {}),
   };

@@ -78,8 +78,18 @@ export class NotificationsService {
 
   /** Runs the failed step again (the engine's retryNode). */
   async retryIncident(id: string, caller: AuthUser) {
-    const [row] = id.length <= 100 ? await this.dataSource.query(`SELECT instance_id, resolved_at FROM incidents WHERE id = $1`, [id]) : [];
+    const [row] =
+      id.length <= 100
+        ? await this.dataSource.query(
+            `SELECT instance_id, resolved_at FROM incidents WHERE id = $1`,
+            [id],
+          )
+        : [];
     if (!row) throw notFound('No such incident.');
-    return this.instances.runAndView(row.instance_id, caller, { type: 'retryNode', incidentId: id, actorId: caller.id });
+    return this.instances.runAndView(row.instance_id, caller, {
+      type: 'retryNode',
+      incidentId: id,
+      actorId: caller.id,
+    });
   }
 }

@@ -5,7 +5,11 @@
 // are derived from row ids, so sending twice is harmless.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { QUEUE_DRIVER, type JobOptions, type QueueDriver } from '../../platform/queue/queue.driver.js';
+import {
+  QUEUE_DRIVER,
+  type JobOptions,
+  type QueueDriver,
+} from '../../platform/queue/queue.driver.js';
 import { QUEUES, type QueueName } from '../../platform/queue/queue.constants.js';
 import { BATON_CONFIG, type BatonConfig } from '../../platform/config/config.js';
 
@@ -20,7 +24,10 @@ type Routes = Record<string, { queue: QueueName; opts: JobOptions }>;
 function routes(config: BatonConfig): Routes {
   return {
     timer: { queue: QUEUES.timers, opts: { attempts: 5, backoffMs: 500 } },
-    webhook: { queue: QUEUES.webhooks, opts: { attempts: config.webhooks.attempts, backoffMs: config.webhooks.backoffMs } },
+    webhook: {
+      queue: QUEUES.webhooks,
+      opts: { attempts: config.webhooks.attempts, backoffMs: config.webhooks.backoffMs },
+    },
     startProcess: { queue: QUEUES.outbox, opts: { attempts: 5, backoffMs: 500 } },
   };
 }
@@ -62,10 +69,11 @@ export class OutboxRelay {
   }
 
   private async relayBatch(): Promise<number> {
-    const rows: { id: string; kind: string; payload: Record<string, unknown>; delay: number }[] = await this.dataSource.query(
-      `SELECT id, kind, payload, GREATEST(0, EXTRACT(EPOCH FROM (available_at - now())) * 1000)::float8 AS delay
+    const rows: { id: string; kind: string; payload: Record<string, unknown>; delay: number }[] =
+      await this.dataSource.query(
+        `SELECT id, kind, payload, GREATEST(0, EXTRACT(EPOCH FROM (available_at - now())) * 1000)::float8 AS delay
        FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT 200`,
-    );
+      );
     if (!rows.length) return 0;
     for (const row of rows) {
       const route = this.routes[row.kind];
@@ -74,13 +82,21 @@ export class OutboxRelay {
         continue;
       }
       const jobId = row.kind === 'timer' ? `tm-${row.payload.timerId}` : `ob-${row.id}`;
-      await this.queue.add(route.queue, row.kind, { outboxId: String(row.id), ...row.payload }, {
-        ...route.opts,
-        jobId,
-        delayMs: Math.round(row.delay),
-      });
+      await this.queue.add(
+        route.queue,
+        row.kind,
+        { outboxId: String(row.id), ...row.payload },
+        {
+          ...route.opts,
+          jobId,
+          delayMs: Math.round(row.delay),
+        },
+      );
     }
-    await this.dataSource.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+    await this.dataSource.query(
+      `UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`,
+      [rows.map((r) => r.id)],
+    );
     return rows.length;
   }
 
@@ -94,11 +110,16 @@ export class OutboxRelay {
       `SELECT id, instance_id, GREATEST(0, EXTRACT(EPOCH FROM (at - now())) * 1000)::float8 AS delay FROM timers WHERE status = 'scheduled'`,
     );
     for (const t of rows) {
-      await this.queue.add(QUEUES.timers, 'timer', { outboxId: 'resend', instanceId: t.instance_id, timerId: t.id }, {
-        ...this.routes.timer.opts,
-        jobId: `tm-${t.id}`,
-        delayMs: Math.round(t.delay),
-      });
+      await this.queue.add(
+        QUEUES.timers,
+        'timer',
+        { outboxId: 'resend', instanceId: t.instance_id, timerId: t.id },
+        {
+          ...this.routes.timer.opts,
+          jobId: `tm-${t.id}`,
+          delayMs: Math.round(t.delay),
+        },
+      );
     }
     return rows.length;
   }

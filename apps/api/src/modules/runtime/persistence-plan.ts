@@ -95,12 +95,23 @@ function eventOf(effect: Effect, now: string, commandActor: string | null): Even
   const task = type === 'createTask' ? (r.task as Task) : undefined;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
-    type: type === 'createTask' ? 'taskCreated' : type === 'completeTask' ? 'taskCompleted' : type === 'cancelTask' ? 'taskCancelled' : type,
-    actorId: str(r.actorId) ?? (type === 'instanceStarted' ? str(r.initiatorId) : null) ?? commandActor,
-    nodeId: str(r.nodeId) ?? task?.nodeId ?? str((r.incident as { nodeId?: string } | undefined)?.nodeId),
+    type:
+      type === 'createTask'
+        ? 'taskCreated'
+        : type === 'completeTask'
+          ? 'taskCompleted'
+          : type === 'cancelTask'
+            ? 'taskCancelled'
+            : type,
+    actorId:
+      str(r.actorId) ?? (type === 'instanceStarted' ? str(r.initiatorId) : null) ?? commandActor,
+    nodeId:
+      str(r.nodeId) ?? task?.nodeId ?? str((r.incident as { nodeId?: string } | undefined)?.nodeId),
     taskId: str(r.taskId) ?? task?.id ?? null,
     at: str(r.at) ?? task?.createdAt ?? now,
-    payload: task ? { assigneeId: task.assigneeId, kind: task.kind, dueAt: task.dueAt ?? null } : stripForAudit(type, r),
+    payload: task
+      ? { assigneeId: task.assigneeId, kind: task.kind, dueAt: task.dueAt ?? null }
+      : stripForAudit(type, r),
   };
 }
 
@@ -144,14 +155,32 @@ export function planEffects(
         plan.newTasks.push(taskRow(definition, effect.task));
         break;
       case 'completeTask':
-        plan.closedTasks.push({ id: effect.taskId, status: 'done', action: effect.action, at: effect.at });
+        plan.closedTasks.push({
+          id: effect.taskId,
+          status: 'done',
+          action: effect.action,
+          at: effect.at,
+        });
         break;
       case 'cancelTask':
-        plan.closedTasks.push({ id: effect.taskId, status: 'cancelled', action: null, at: effect.at });
+        plan.closedTasks.push({
+          id: effect.taskId,
+          status: 'cancelled',
+          action: null,
+          at: effect.at,
+        });
         break;
       case 'scheduleTimer':
-        plan.timers.push({ id: effect.timer.id, at: effect.timer.at, purpose: effect.timer.purpose });
-        plan.outbox.push({ kind: 'timer', payload: { instanceId, timerId: effect.timer.id }, availableAt: effect.timer.at });
+        plan.timers.push({
+          id: effect.timer.id,
+          at: effect.timer.at,
+          purpose: effect.timer.purpose,
+        });
+        plan.outbox.push({
+          kind: 'timer',
+          payload: { instanceId, timerId: effect.timer.id },
+          availableAt: effect.timer.at,
+        });
         break;
       case 'cancelTimer':
         plan.cancelledTimers.push(effect.timerId);
@@ -159,14 +188,25 @@ export function planEffects(
       case 'callWebhook':
         plan.outbox.push({
           kind: 'webhook',
-          payload: { instanceId, nodeId: effect.nodeId, activationId: effect.activationId, request: effect.request },
+          payload: {
+            instanceId,
+            nodeId: effect.nodeId,
+            activationId: effect.activationId,
+            request: effect.request,
+          },
           availableAt: now,
         });
         break;
       case 'startProcess':
         plan.outbox.push({
           kind: 'startProcess',
-          payload: { instanceId, nodeId: effect.nodeId, activationId: effect.activationId, key: effect.key, data: effect.data },
+          payload: {
+            instanceId,
+            nodeId: effect.nodeId,
+            activationId: effect.activationId,
+            key: effect.key,
+            data: effect.data,
+          },
           availableAt: now,
         });
         break;

@@ -26,8 +26,20 @@ export class InstancesController {
   @Post('processes/:key/instances')
   @ApiOperation({ summary: 'Start a process with its form data' })
   @ApiBody({ schema: S.startInstanceSchema as object })
-  async start(@Param('key') key: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
-    return send(res, await this.instances.start(key, parseBody<{ data?: unknown }>(S.startInstanceSchema, body), user));
+  async start(
+    @Param('key') key: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return send(
+      res,
+      await this.instances.start(
+        key,
+        parseBody<{ data?: unknown }>(S.startInstanceSchema, body),
+        user,
+      ),
+    );
   }
 
   @Get('instances')
@@ -48,15 +60,39 @@ export class InstancesController {
 
   @Post('instances/:id/withdraw')
   @ApiBody({ schema: S.commentSchema as object })
-  async withdraw(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
-    return send(res, await this.instances.withdraw(id, user, parseBody<{ comment?: string }>(S.commentSchema, body).comment));
+  async withdraw(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return send(
+      res,
+      await this.instances.withdraw(
+        id,
+        user,
+        parseBody<{ comment?: string }>(S.commentSchema, body).comment,
+      ),
+    );
   }
 
   @Roles(ROLE_ADMIN)
   @Post('instances/:id/cancel')
   @ApiBody({ schema: S.commentSchema as object })
-  async cancel(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
-    return send(res, await this.instances.cancel(id, user, parseBody<{ comment?: string }>(S.commentSchema, body).comment));
+  async cancel(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return send(
+      res,
+      await this.instances.cancel(
+        id,
+        user,
+        parseBody<{ comment?: string }>(S.commentSchema, body).comment,
+      ),
+    );
   }
 }
 
@@ -80,8 +116,16 @@ export class TasksController {
   @Post(':id/actions')
   @ApiOperation({ summary: 'approve / reject / submit / return / transfer / addSigner / comment' })
   @ApiBody({ schema: S.taskActionSchema as object })
-  async act(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
-    return send(res, await this.tasks.act(id, parseBody<S.TaskActionBody>(S.taskActionSchema, body), user));
+  async act(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return send(
+      res,
+      await this.tasks.act(id, parseBody<S.TaskActionBody>(S.taskActionSchema, body), user),
+    );
   }
 }
 
@@ -117,7 +161,12 @@ export class NotificationsController {
 
   @Roles(ROLE_ADMIN)
   @Post('incidents/:id/retry')
-  async retry(@Param('id') id: string, @CurrentUser() user: AuthUser, @Headers() _h: unknown, @Res({ passthrough: true }) res: Response) {
+  async retry(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Headers() _h: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return send(res, await this.notifications.retryIncident(id, user));
   }
 }

@@ -4,7 +4,11 @@ import { DataSource } from 'typeorm';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ProcessesModule } from '../processes/processes.module.js';
 import { FileStoreModule } from '../files/file-store.module.js';
-import { WEBHOOK_OPTIONS, WebhookService, type WebhookOptions } from '../automation/webhook.service.js';
+import {
+  WEBHOOK_OPTIONS,
+  WebhookService,
+  type WebhookOptions,
+} from '../automation/webhook.service.js';
 import { BATON_CONFIG, type BatonConfig } from '../../platform/config/config.js';
 import { CommandBus } from './command-bus.js';
 import { CommandProcessor } from './command-processor.js';
@@ -14,15 +18,24 @@ import { InstancesService } from './instances.service.js';
 import { TasksService } from './tasks.service.js';
 import { NotificationsService } from './notifications.service.js';
 import { RuntimeWorkers } from './runtime.workers.js';
-import { InstancesController, NotificationsController, TasksController } from './runtime.controller.js';
+import {
+  InstancesController,
+  NotificationsController,
+  TasksController,
+} from './runtime.controller.js';
 
 /** The installation's webhook secret lives in the database, like the JWT secret. */
-async function webhookOptions(dataSource: DataSource, config: BatonConfig): Promise<WebhookOptions> {
+async function webhookOptions(
+  dataSource: DataSource,
+  config: BatonConfig,
+): Promise<WebhookOptions> {
   await dataSource.query(
     `INSERT INTO system_settings (key, value) VALUES ('webhook_secret', $1) ON CONFLICT (key) DO NOTHING`,
     [randomBytes(32).toString('base64url')],
   );
-  const [row] = await dataSource.query(`SELECT value FROM system_settings WHERE key = 'webhook_secret'`);
+  const [row] = await dataSource.query(
+    `SELECT value FROM system_settings WHERE key = 'webhook_secret'`,
+  );
   return {
     secret: row.value,
     allow: config.webhooks.allow, // WebhookService checks the entries at boot

@@ -10,10 +10,23 @@ export const taskActionSchema = {
   required: ['action'],
   additionalProperties: false,
   properties: {
-    action: { type: 'string', enum: ['approve', 'reject', 'submit', 'return', 'transfer', 'addSigner', 'comment'] },
+    action: {
+      type: 'string',
+      enum: ['approve', 'reject', 'submit', 'return', 'transfer', 'addSigner', 'comment'],
+    },
     comment: { type: 'string', maxLength: 4000 },
     data: { type: 'object' },
-    to: { anyOf: [{ type: 'string', minLength: 1, maxLength: 100 }, { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 100 } }] },
+    to: {
+      anyOf: [
+        { type: 'string', minLength: 1, maxLength: 100 },
+        {
+          type: 'array',
+          minItems: 1,
+          maxItems: 20,
+          items: { type: 'string', minLength: 1, maxLength: 100 },
+        },
+      ],
+    },
     position: { type: 'string', enum: ['before', 'after'] },
   },
 } as const;

@@ -1,7 +1,13 @@
 // What a worker process consumes: commands, timers, webhook calls and child
 // process starts. Registered only in processes with the worker role (the
 // embedded process has both roles). Also runs the sweeper.
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { WebhookRequest } from '@baton/flow';
 import { PROCESS_ROLE, type ProcessRole } from '../../platform/process/process-role.js';
@@ -46,27 +52,58 @@ export class RuntimeWorkers implements OnApplicationBootstrap, OnApplicationShut
       QUEUES.commands,
       (job) =>
         this.processor.apply(job.data.commandId).catch((err: Error) => {
-          this.logger.warn(`command ${job.data.commandId} (run ${job.attemptsMade + 1}): ${err.message}`);
+          this.logger.warn(
+            `command ${job.data.commandId} (run ${job.attemptsMade + 1}): ${err.message}`,
+          );
           throw err;
         }),
       { concurrency },
     );
-    await this.queue.work<{ instanceId: string; timerId: string }>(QUEUES.timers, async (job) => {
-      const [timer] = await this.dataSource.query(`SELECT status FROM timers WHERE id = $1`, [job.data.timerId]);
-      if (timer?.status !== 'scheduled') return; // cancelled or already fired
-      await this.bus.submit(job.data.instanceId, null, { type: 'timerFired', timerId: job.data.timerId });
-    }, { concurrency: 4 });
-    await this.queue.work<WebhookJob>(QUEUES.webhooks, (job) => this.deliverWebhook(job.data, job.id), { concurrency: 4 });
+    await this.queue.work<{ instanceId: string; timerId: string }>(
+      QUEUES.timers,
+      async (job) => {
+        const [timer] = await this.dataSource.query(`SELECT status FROM timers WHERE id = $1`, [
+          job.data.timerId,
+        ]);
+        if (timer?.status !== 'scheduled') return; // cancelled or already fired
+        await this.bus.submit(job.data.instanceId, null, {
+          type: 'timerFired',
+          timerId: job.data.timerId,
+        });
+      },
+      { concurrency: 4 },
+    );
+    await this.queue.work<WebhookJob>(
+      QUEUES.webhooks,
+      (job) => this.deliverWebhook(job.data, job.id),
+      { concurrency: 4 },
+    );
     this.queue.onFailed<WebhookJob>(QUEUES.webhooks, (job, error) => {
       // The last attempt failed: the engine opens an incident an admin can retry.
       void this.bus
-        .submit(job.data.instanceId, null, { type: 'automationResult', activationId: job.data.activationId, ok: false, error: error.message })
-        .catch((e) => this.logger.error(`could not report webhook failure: ${(e as Error).message}`));
+        .submit(job.data.instanceId, null, {
+          type: 'automationResult',
+          activationId: job.data.activationId,
+          ok: false,
+          error: error.message,
+        })
+        .catch((e) =>
+          this.logger.error(`could not report webhook failure: ${(e as Error).message}`),
+        );
     });
-    await this.queue.work<{ instanceId: string; activationId: string; key: string; data: Record<string, unknown> }>(
+    await this.queue.work<{
+      instanceId: string;
+      activationId: string;
+      key: string;
+      data: Record<string, unknown>;
+    }>(
       QUEUES.outbox,
       async (job) => {
-        const child = await this.instances.startChild(job.data.instanceId, job.data.key, job.data.data);
+        const child = await this.instances.startChild(
+          job.data.instanceId,
+          job.data.key,
+          job.data.data,
+        );
         await this.bus.submit(job.data.instanceId, null, {
           type: 'automationResult',
           activationId: job.data.activationId,
@@ -76,7 +113,9 @@ export class RuntimeWorkers implements OnApplicationBootstrap, OnApplicationShut
       },
       { concurrency: 2 },
     );
-    await this.relay.resendScheduledTimers().catch((e) => this.logger.warn(`timer resend: ${(e as Error).message}`));
+    await this.relay
+      .resendScheduledTimers()
+      .catch((e) => this.logger.warn(`timer resend: ${(e as Error).message}`));
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
     this.sweeper.unref();
   }
@@ -89,8 +128,16 @@ export class RuntimeWorkers implements OnApplicationBootstrap, OnApplicationShut
     try {
       const response = await this.webhooks.deliver(job.request, job.activationId);
       const body = response.body;
-      const data = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
-      await this.bus.submit(job.instanceId, null, { type: 'automationResult', activationId: job.activationId, ok: true, ...(data ? { data } : {}) });
+      const data =
+        body && typeof body === 'object' && !Array.isArray(body)
+          ? (body as Record<string, unknown>)
+          : undefined;
+      await this.bus.submit(job.instanceId, null, {
+        type: 'automationResult',
+        activationId: job.activationId,
+        ok: true,
+        ...(data ? { data } : {}),
+      });
     } catch (err) {
       this.logger.warn(`webhook ${jobId} for ${job.nodeId}: ${(err as Error).message}`);
       throw WebhookService.toJobError(err);

@@ -4,7 +4,14 @@
 // one winner and 409 for the rest.
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { applyPermissions, checkWrite, mergeWrite, requiredAt, validateFormData, type JsonSchema } from '@baton/forms';
+import {
+  applyPermissions,
+  checkWrite,
+  mergeWrite,
+  requiredAt,
+  validateFormData,
+  type JsonSchema,
+} from '@baton/forms';
 import { slaState, type Command, type ProcessDefinition } from '@baton/flow';
 import { BATON_CONFIG, type BatonConfig } from '../../platform/config/config.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors/api-error.js';
@@ -49,10 +56,14 @@ export class TasksService {
     private readonly files: FilesService,
   ) {}
 
-  async inbox(caller: AuthUser, q: { status?: string; processKey?: string; q?: string; page?: string; pageSize?: string }) {
+  async inbox(
+    caller: AuthUser,
+    q: { status?: string; processKey?: string; q?: string; page?: string; pageSize?: string },
+  ) {
     const { page, pageSize } = paging(q);
     const status = q.status ?? 'open';
-    if (status !== 'open' && status !== 'done') throw badRequest('invalid_request', 'status must be open or done.');
+    if (status !== 'open' && status !== 'done')
+      throw badRequest('invalid_request', 'status must be open or done.');
     const params: unknown[] = [caller.id, status];
     let where = `assignee_id = $1 AND status = $2`;
     if (q.processKey) {
@@ -64,7 +75,10 @@ export class TasksService {
       where += ` AND (title ILIKE $${params.length} OR node_name ILIKE $${params.length})`;
     }
     const order = status === 'open' ? 'created_at DESC, id' : 'completed_at DESC NULLS LAST, id';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM tasks WHERE ${where}`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM tasks WHERE ${where}`,
+      params,
+    );
     const rows: TaskRow[] = await this.dataSource.query(
       `SELECT * FROM tasks WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
@@ -74,7 +88,10 @@ export class TasksService {
   }
 
   private async row(id: string): Promise<TaskRow> {
-    const [row] = id.length <= 100 ? await this.dataSource.query(`SELECT * FROM tasks WHERE id = $1`, [id]) : [];
+    const [row] =
+      id.length <= 100
+        ? await this.dataSource.query(`SELECT * FROM tasks WHERE id = $1`, [id])
+        : [];
     if (!row) throw notFound('No such task.');
     return row;
   }
@@ -83,12 +100,17 @@ export class TasksService {
   async get(id: string, caller: AuthUser) {
     const task = await this.row(id);
     const { row, definition } = await this.instances.readable(task.instance_id, caller);
-    if (task.assignee_id !== caller.id && !caller.roles.includes('admin')) throw forbidden('This task is not yours.');
+    if (task.assignee_id !== caller.id && !caller.roles.includes('admin'))
+      throw forbidden('This task is not yours.');
     const node = definition.graph.nodes.find((n) => n.id === task.node_id);
     const perms = node && 'fieldPermissions' in node ? node.fieldPermissions : undefined;
     const isStart = node?.type === 'start';
     const form = applyPermissions(
-      { schema: definition.form.schema as JsonSchema, uiSchema: (definition.form.uiSchema ?? {}) as never, data: row.state.data },
+      {
+        schema: definition.form.schema as JsonSchema,
+        uiSchema: (definition.form.uiSchema ?? {}) as never,
+        data: row.state.data,
+      },
       perms,
       { isStart },
     );
@@ -101,7 +123,11 @@ export class TasksService {
     };
   }
 
-  async act(id: string, body: TaskActionBody, caller: AuthUser): Promise<{ status: number; body: unknown }> {
+  async act(
+    id: string,
+    body: TaskActionBody,
+    caller: AuthUser,
+  ): Promise<{ status: number; body: unknown }> {
     const task = await this.row(id);
     if (task.assignee_id !== caller.id) {
       await this.instances.readable(task.instance_id, caller); // 404 for strangers
@@ -115,10 +141,18 @@ export class TasksService {
     if (outcome?.status === 'refused') throw refusalError(outcome);
     const taskView = toItem(await this.row(id), Date.now());
     if (!outcome) return { status: 202, body: { task: taskView, commandId } };
-    return { status: 200, body: { task: taskView, instance: await this.instances.view(task.instance_id, caller) } };
+    return {
+      status: 200,
+      body: { task: taskView, instance: await this.instances.view(task.instance_id, caller) },
+    };
   }
 
-  private async commandFor(task: TaskRow, body: TaskActionBody, caller: AuthUser, definition: ProcessDefinition): Promise<Command> {
+  private async commandFor(
+    task: TaskRow,
+    body: TaskActionBody,
+    caller: AuthUser,
+    definition: ProcessDefinition,
+  ): Promise<Command> {
     const actorId = caller.id;
     const comment = body.comment;
     const withComment = comment ? { comment } : {};
@@ -128,50 +162,97 @@ export class TasksService {
       case 'submit': {
         const isApproval = task.kind === 'approval';
         if (isApproval !== APPROVAL_ACTIONS.has(body.action)) {
-          throw badRequest('illegal_action', isApproval ? 'An approval task is approved or rejected.' : 'This task is submitted.');
+          throw badRequest(
+            'illegal_action',
+            isApproval ? 'An approval task is approved or rejected.' : 'This task is submitted.',
+          );
         }
         const data = body.data ?? {};
-        if (Object.keys(data).length || body.action !== 'reject') await this.checkData(task, data, body.action, definition);
-        return { type: 'completeTask', taskId: task.id, actorId, action: body.action, ...(Object.keys(data).length ? { data } : {}), ...withComment };
+        if (Object.keys(data).length || body.action !== 'reject')
+          await this.checkData(task, data, body.action, definition);
+        return {
+          type: 'completeTask',
+          taskId: task.id,
+          actorId,
+          action: body.action,
+          ...(Object.keys(data).length ? { data } : {}),
+          ...withComment,
+        };
       }
       case 'return':
-        if (typeof body.to !== 'string' || !body.to) throw badRequest('invalid_request', 'return needs `to`: a node id or "initiator".');
+        if (typeof body.to !== 'string' || !body.to)
+          throw badRequest('invalid_request', 'return needs `to`: a node id or "initiator".');
         return { type: 'return', taskId: task.id, actorId, to: body.to, ...withComment };
       case 'transfer': {
-        if (typeof body.to !== 'string' || !body.to) throw badRequest('invalid_request', 'transfer needs `to`: a user id.');
+        if (typeof body.to !== 'string' || !body.to)
+          throw badRequest('invalid_request', 'transfer needs `to`: a user id.');
         return { type: 'transfer', taskId: task.id, actorId, to: body.to, ...withComment };
       }
       case 'addSigner': {
         const to = Array.isArray(body.to) ? body.to : typeof body.to === 'string' ? [body.to] : [];
-        if (!to.length) throw badRequest('invalid_request', 'addSigner needs `to`: one or more user ids.');
-        return { type: 'addSigner', taskId: task.id, actorId, to, position: body.position ?? 'after', ...withComment };
+        if (!to.length)
+          throw badRequest('invalid_request', 'addSigner needs `to`: one or more user ids.');
+        return {
+          type: 'addSigner',
+          taskId: task.id,
+          actorId,
+          to,
+          position: body.position ?? 'after',
+          ...withComment,
+        };
       }
       case 'comment': {
         if (!comment) throw badRequest('invalid_request', 'comment needs a comment.');
-        return { type: 'comment', taskId: task.id, actorId, comment, mentions: await this.mentions(comment) };
+        return {
+          type: 'comment',
+          taskId: task.id,
+          actorId,
+          comment,
+          mentions: await this.mentions(comment),
+        };
       }
     }
   }
 
   /** Field permissions and the form's rules for what this node may write. */
-  private async checkData(task: TaskRow, data: Record<string, unknown>, action: string, definition: ProcessDefinition) {
+  private async checkData(
+    task: TaskRow,
+    data: Record<string, unknown>,
+    action: string,
+    definition: ProcessDefinition,
+  ) {
     const schema = definition.form.schema as JsonSchema;
     const node = definition.graph.nodes.find((n) => n.id === task.node_id);
     const isStart = node?.type === 'start';
     const perms = node && 'fieldPermissions' in node ? node.fieldPermissions : undefined;
     const refused = checkWrite(perms, data, { isStart, schema });
     if (refused.length) {
-      throw badRequest('invalid_form_data', `These fields cannot be changed at this step: ${refused.map((f) => f.path).join(', ')}.`, { fields: refused });
+      throw badRequest(
+        'invalid_form_data',
+        `These fields cannot be changed at this step: ${refused.map((f) => f.path).join(', ')}.`,
+        { fields: refused },
+      );
     }
-    const [inst] = await this.dataSource.query(`SELECT state->'data' AS data FROM instances WHERE id = $1`, [task.instance_id]);
+    const [inst] = await this.dataSource.query(
+      `SELECT state->'data' AS data FROM instances WHERE id = $1`,
+      [task.instance_id],
+    );
     const merged = mergeWrite(inst?.data ?? {}, data);
     const required = action === 'reject' ? [] : requiredAt(perms, schema, { isStart });
     const problems = validateFormData(schema, merged, { required });
     if (problems.length) {
-      throw badRequest('invalid_form_data', `The form is not valid: ${problems.map((f) => `${f.path} ${f.message}`).join('; ')}.`, { fields: problems });
+      throw badRequest(
+        'invalid_form_data',
+        `The form is not valid: ${problems.map((f) => `${f.path} ${f.message}`).join('; ')}.`,
+        { fields: problems },
+      );
     }
     // act() has checked that the assignee is the caller.
-    await this.files.assertUsable(fileRefs(definition.form, data), task.assignee_id, fileRefs(definition.form, inst?.data ?? {}));
+    await this.files.assertUsable(
+      fileRefs(definition.form, data),
+      task.assignee_id,
+      fileRefs(definition.form, inst?.data ?? {}),
+    );
   }
 
   /** @username in a comment → user ids (unknown names are plain text). */
@@ -179,7 +260,9 @@ export class TasksService {
     const names = [...comment.matchAll(/@([A-Za-z0-9_.-]+)/g)].map((m) => m[1].toLowerCase());
     if (!names.length) return [];
     const users = await this.identity.listUsers();
-    return users.filter((u) => u.active && names.includes(u.username.toLowerCase())).map((u) => u.id);
+    return users
+      .filter((u) => u.active && names.includes(u.username.toLowerCase()))
+      .map((u) => u.id);
   }
 }
 
@@ -196,7 +279,18 @@ function toItem(r: TaskRow, now: number) {
     ...(r.action ? { action: r.action } : {}),
     ...(dueAt ? { dueAt } : {}),
     ...(dueAt
-      ? { slaState: slaState({ createdAt: r.created_at.toISOString(), dueAt, warnAt: r.warn_at?.toISOString(), status: r.status, completedAt: r.completed_at?.toISOString() }, now) }
+      ? {
+          slaState: slaState(
+            {
+              createdAt: r.created_at.toISOString(),
+              dueAt,
+              warnAt: r.warn_at?.toISOString(),
+              status: r.status,
+              completedAt: r.completed_at?.toISOString(),
+            },
+            now,
+          ),
+        }
       : {}),
     createdAt: r.created_at.toISOString(),
     ...(r.completed_at ? { completedAt: r.completed_at.toISOString() } : {}),
@@ -206,7 +300,8 @@ function toItem(r: TaskRow, now: number) {
 
 function actionsFor(task: TaskRow, nodeType: string | undefined): string[] {
   if (task.status !== 'open') return [];
-  if (task.kind === 'approval') return ['approve', 'reject', 'return', 'transfer', 'addSigner', 'comment'];
+  if (task.kind === 'approval')
+    return ['approve', 'reject', 'return', 'transfer', 'addSigner', 'comment'];
   if (nodeType === 'start') return ['submit', 'comment'];
   return ['submit', 'return', 'transfer', 'comment'];
 }

@@ -31,7 +31,10 @@ export class SystemService implements OnApplicationBootstrap {
   }
 
   async health(): Promise<Health> {
-    const db = await withTimeout(this.dataSource.query('SELECT 1').then(() => true), 2000).catch(() => false);
+    const db = await withTimeout(
+      this.dataSource.query('SELECT 1').then(() => true),
+      2000,
+    ).catch(() => false);
     const queue = await withTimeout(this.queue.ping(), 2000).catch(() => false);
     return {
       status: db && queue ? 'ok' : 'degraded',
@@ -53,19 +56,41 @@ export class SystemService implements OnApplicationBootstrap {
     const started = Date.now();
     await this.queue.add(QUEUES.system, 'probe', { probeId: id }, { jobId: `probe-${id}` });
     while (Date.now() - started < timeoutMs) {
-      const [row] = await this.dataSource.query(`SELECT handled_by FROM queue_probes WHERE id = $1`, [id]);
+      const [row] = await this.dataSource.query(
+        `SELECT handled_by FROM queue_probes WHERE id = $1`,
+        [id],
+      );
       if (row?.handled_by) {
-        return { probeId: id, enqueuedBy: this.role.id, handledBy: row.handled_by as string, latencyMs: Date.now() - started };
+        return {
+          probeId: id,
+          enqueuedBy: this.role.id,
+          handledBy: row.handled_by as string,
+          latencyMs: Date.now() - started,
+        };
       }
       await new Promise((r) => setTimeout(r, 20));
     }
-    throw new ApiError(503, 'no_worker', 'No worker took the probe job in time: is a worker process running?', { probeId: id });
+    throw new ApiError(
+      503,
+      'no_worker',
+      'No worker took the probe job in time: is a worker process running?',
+      { probeId: id },
+    );
   }
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('timeout')), ms);
-    p.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
   });
 }

@@ -20,10 +20,15 @@ export class AuthGuard implements CanActivate {
     const header: string | undefined = req.headers?.authorization;
     const match = header?.match(/^Bearer\s+(\S+)$/i);
     const user = match ? this.tokens.verify(match[1]) : undefined;
-    if (!user) throw unauthorized(match ? 'Your session has expired; sign in again.' : 'Sign in first.');
+    if (!user)
+      throw unauthorized(match ? 'Your session has expired; sign in again.' : 'Sign in first.');
     req.user = user;
     const roles = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES, targets);
-    if (roles?.length && !user.roles.includes(ROLE_ADMIN) && !roles.some((r) => user.roles.includes(r))) {
+    if (
+      roles?.length &&
+      !user.roles.includes(ROLE_ADMIN) &&
+      !roles.some((r) => user.roles.includes(r))
+    ) {
       throw forbidden(`This needs the ${roles.join(' or ')} role.`);
     }
     return true;

@@ -9,7 +9,11 @@ import { TokenService } from './token.service.js';
 @Module({
   imports: [JwtModule.register({})],
   // The interceptor needs the caller, so it lives beside the guard that sets it.
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [
+    TokenService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
   exports: [TokenService],
 })
 export class AuthModule {}

@@ -66,7 +66,8 @@ export interface WebhookConfig {
 function intFrom(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a whole number, got "${value}"`);
   return n;
 }
 
@@ -98,7 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BatonConfig {
     },
     files: {
       maxBytes: intFrom(env.BATON_FILE_MAX_BYTES, 20 * 1024 * 1024, 'BATON_FILE_MAX_BYTES'),
-      types: env.BATON_FILE_TYPES ? env.BATON_FILE_TYPES.split(/[\s,]+/).filter(Boolean).map((t) => t.toLowerCase()) : DEFAULT_FILE_TYPES,
+      types: env.BATON_FILE_TYPES
+        ? env.BATON_FILE_TYPES.split(/[\s,]+/)
+            .filter(Boolean)
+            .map((t) => t.toLowerCase())
+        : DEFAULT_FILE_TYPES,
     },
   };
 }

@@ -2,7 +2,10 @@ import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 
 /** Settings that work on PostgreSQL 15+ and on PGlite alike (STACK-NOTES.md). */
-export function dataSourceOptions(url: string, opts: { embedded: boolean; entities?: DataSourceOptions['entities'] }): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  opts: { embedded: boolean; entities?: DataSourceOptions['entities'] },
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -18,7 +18,8 @@ async function openAndMigrate(options: DataSourceOptions): Promise<DataSource> {
     await runner.connect();
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length) new Logger('Migrations').log(`applied ${applied.map((m) => m.name).join(', ')}`);
+    if (applied.length)
+      new Logger('Migrations').log(`applied ${applied.map((m) => m.name).join(', ')}`);
   } catch (err) {
     await runner.release().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);

@@ -128,7 +128,9 @@ interface QueueInternals {
 function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
   const q = (server as unknown as { queryQueue?: QueueInternals }).queryQueue;
   if (!q || typeof q.processQueue !== 'function' || !Array.isArray(q.queue)) {
-    throw new Error('pglite-socket changed: re-check keepExtendedQueriesTogether (embedded-postgres.ts)');
+    throw new Error(
+      'pglite-socket changed: re-check keepExtendedQueriesTogether (embedded-postgres.ts)',
+    );
   }
   let sticky: number | null = null;
   q.processQueue = async function processQueue(this: QueueInternals): Promise<void> {

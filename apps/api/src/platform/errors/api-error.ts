@@ -14,7 +14,8 @@ export class ApiError extends HttpException {
 
 export const badRequest = (code: string, message: string, extra?: Record<string, unknown>) =>
   new ApiError(400, code, message, extra);
-export const unauthorized = (message = 'Sign in first.') => new ApiError(401, 'unauthorized', message);
+export const unauthorized = (message = 'Sign in first.') =>
+  new ApiError(401, 'unauthorized', message);
 export const forbidden = (message = 'You are not allowed to do this.') =>
   new ApiError(403, 'forbidden', message);
 export const notFound = (message = 'Not found.') => new ApiError(404, 'not_found', message);

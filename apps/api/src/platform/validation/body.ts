@@ -4,8 +4,15 @@ import { Ajv, type ErrorObject, type JSONSchemaType, type ValidateFunction } fro
 import addFormatsModule from 'ajv-formats';
 import { badRequest } from '../errors/api-error.js';
 
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
-const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes: false });
+const addFormats =
+  (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule;
+const ajv = new Ajv({
+  allErrors: true,
+  removeAdditional: false,
+  useDefaults: true,
+  coerceTypes: false,
+});
 (addFormats as unknown as (a: Ajv) => void)(ajv);
 
 const cache = new WeakMap<object, ValidateFunction>();
@@ -24,7 +31,10 @@ function describe(e: ErrorObject): { path: string; message: string } {
 }
 
 /** Returns the body typed by the schema, or throws 400 `invalid_request` with `fields`. */
-export function parseBody<T>(schema: JSONSchemaType<T> | Record<string, unknown>, body: unknown): T {
+export function parseBody<T>(
+  schema: JSONSchemaType<T> | Record<string, unknown>,
+  body: unknown,
+): T {
   let validate = cache.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
@@ -33,7 +43,11 @@ export function parseBody<T>(schema: JSONSchemaType<T> | Record<string, unknown>
   if (body === undefined || body === null) body = {};
   if (!validate(body)) {
     const fields = (validate.errors ?? []).map(describe);
-    throw badRequest('invalid_request', `The request is not valid: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}.`, { fields });
+    throw badRequest(
+      'invalid_request',
+      `The request is not valid: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}.`,
+      { fields },
+    );
   }
   return body as T;
 }

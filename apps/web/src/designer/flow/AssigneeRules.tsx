@@ -60,7 +60,9 @@ export function AssigneeRules({
     <div className="ar" data-testid={testId}>
       <div className="ar-tags">
         {rules.length === 0 ? (
-          allowEmpty ? null : <Typography.Text type="danger">{t('designer.flow.noAssignees')}</Typography.Text>
+          allowEmpty ? null : (
+            <Typography.Text type="danger">{t('designer.flow.noAssignees')}</Typography.Text>
+          )
         ) : (
           rules.map((rule, i) => (
             <Tag
@@ -130,7 +132,9 @@ export function AssigneeRules({
           {kind === 'field' && (
             <Select
               style={{ flex: 1 }}
-              placeholder={userFields.length ? t('designer.flow.pickField') : t('designer.flow.noUserFields')}
+              placeholder={
+                userFields.length ? t('designer.flow.pickField') : t('designer.flow.noUserFields')
+              }
               disabled={userFields.length === 0}
               value={field}
               onChange={setField}

@@ -65,8 +65,18 @@ export function ConditionDrawer({
       data-testid="condition-drawer"
       extra={
         <Space>
-          <Button size="small" icon={<LeftOutlined />} aria-label={t('designer.flow.moveLeft')} onClick={() => editor.edit((d) => moveColumn(d, edge.id, -1))} />
-          <Button size="small" icon={<RightOutlined />} aria-label={t('designer.flow.moveRight')} onClick={() => editor.edit((d) => moveColumn(d, edge.id, 1))} />
+          <Button
+            size="small"
+            icon={<LeftOutlined />}
+            aria-label={t('designer.flow.moveLeft')}
+            onClick={() => editor.edit((d) => moveColumn(d, edge.id, -1))}
+          />
+          <Button
+            size="small"
+            icon={<RightOutlined />}
+            aria-label={t('designer.flow.moveRight')}
+            onClick={() => editor.edit((d) => moveColumn(d, edge.id, 1))}
+          />
         </Space>
       }
     >
@@ -78,16 +88,24 @@ export function ConditionDrawer({
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('designer.flow.conditionRaw')}</Typography.Text>
           <pre className="cb-raw">{JSON.stringify(edge.condition, null, 2)}</pre>
-          <Button onClick={() => save({ op: 'and', items: [] })}>{t('designer.flow.conditionReset')}</Button>
+          <Button onClick={() => save({ op: 'and', items: [] })}>
+            {t('designer.flow.conditionReset')}
+          </Button>
         </Space>
       ) : (
         <>
-          <Typography.Paragraph type="secondary">{t('designer.flow.conditionHint')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t('designer.flow.conditionHint')}
+          </Typography.Paragraph>
           <GroupEditor group={group} fields={fields} onChange={save} depth={0} />
         </>
       )}
       {!edge.default && (
-        <Button type="link" style={{ marginTop: 16, paddingLeft: 0 }} onClick={() => editor.edit((d) => setDefaultEdge(d, edge.id))}>
+        <Button
+          type="link"
+          style={{ marginTop: 16, paddingLeft: 0 }}
+          onClick={() => editor.edit((d) => setDefaultEdge(d, edge.id))}
+        >
           {t('designer.flow.makeDefault')}
         </Button>
       )}
@@ -110,7 +128,10 @@ function GroupEditor({
   const setItem = (i: number, item: ConditionItem | undefined) =>
     onChange({
       ...group,
-      items: item === undefined ? group.items.filter((_, j) => j !== i) : group.items.map((x, j) => (j === i ? item : x)),
+      items:
+        item === undefined
+          ? group.items.filter((_, j) => j !== i)
+          : group.items.map((x, j) => (j === i ? item : x)),
     });
   return (
     <div className={`cb-group ${depth > 0 ? 'is-nested' : ''}`}>
@@ -128,18 +149,38 @@ function GroupEditor({
       )}
       {group.items.map((item, i) => (
         <div key={i} className="cb-item">
-          {i > 0 && <span className="cb-op">{group.op === 'and' ? t('designer.flow.and') : t('designer.flow.or')}</span>}
+          {i > 0 && (
+            <span className="cb-op">
+              {group.op === 'and' ? t('designer.flow.and') : t('designer.flow.or')}
+            </span>
+          )}
           {isGroup(item) ? (
             <div className="cb-nested">
-              <GroupEditor group={item} fields={fields} depth={depth + 1} onChange={(g) => setItem(i, g.items.length ? g : undefined)} />
+              <GroupEditor
+                group={item}
+                fields={fields}
+                depth={depth + 1}
+                onChange={(g) => setItem(i, g.items.length ? g : undefined)}
+              />
             </div>
           ) : (
-            <RuleRow rule={item} fields={fields} onChange={(r) => setItem(i, r)} onRemove={() => setItem(i, undefined)} index={i} />
+            <RuleRow
+              rule={item}
+              fields={fields}
+              onChange={(r) => setItem(i, r)}
+              onRemove={() => setItem(i, undefined)}
+              index={i}
+            />
           )}
         </div>
       ))}
       <Space>
-        <Button size="small" icon={<PlusOutlined />} data-testid="add-condition" onClick={() => onChange({ ...group, items: [...group.items, newRule(fields[0])] })}>
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          data-testid="add-condition"
+          onClick={() => onChange({ ...group, items: [...group.items, newRule(fields[0])] })}
+        >
           {t('designer.flow.addCondition')}
         </Button>
         {depth === 0 && (
@@ -149,7 +190,13 @@ function GroupEditor({
             onClick={() =>
               onChange({
                 ...group,
-                items: [...group.items, { op: group.op === 'and' ? 'or' : 'and', items: [newRule(fields[0]), newRule(fields[0])] }],
+                items: [
+                  ...group.items,
+                  {
+                    op: group.op === 'and' ? 'or' : 'and',
+                    items: [newRule(fields[0]), newRule(fields[0])],
+                  },
+                ],
               })
             }
           >
@@ -239,7 +286,11 @@ function RuleRow({
       break;
     case 'text':
       valueEditor = (
-        <Input value={scalar === null || scalar === undefined ? '' : String(scalar)} style={{ width: 140 }} onChange={(e) => setValue(e.target.value)} />
+        <Input
+          value={scalar === null || scalar === undefined ? '' : String(scalar)}
+          style={{ width: 140 }}
+          onChange={(e) => setValue(e.target.value)}
+        />
       );
       break;
     default:
@@ -268,16 +319,28 @@ function RuleRow({
             nextInput === 'none'
               ? undefined
               : nextInput === 'options'
-                ? Array.isArray(rule.value) ? rule.value : []
+                ? Array.isArray(rule.value)
+                  ? rule.value
+                  : []
                 : Array.isArray(rule.value) || rule.value === undefined
                   ? newRule(field ?? fields[0]).value
                   : rule.value;
           onChange({ field: rule.field, operator, ...(value === undefined ? {} : { value }) });
         }}
-        options={operatorsFor(type).map((op) => ({ value: op, label: t(`designer.flow.op.${op}`) }))}
+        options={operatorsFor(type).map((op) => ({
+          value: op,
+          label: t(`designer.flow.op.${op}`),
+        }))}
       />
       {valueEditor}
-      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('designer.flow.removeCondition')} onClick={onRemove} />
+      <Button
+        size="small"
+        type="text"
+        danger
+        icon={<DeleteOutlined />}
+        aria-label={t('designer.flow.removeCondition')}
+        onClick={onRemove}
+      />
     </Space>
   );
 }

@@ -52,7 +52,19 @@ import { Simulator } from './Simulator';
 
 const nodeTypes = Object.fromEntries(
   (
-    ['start', 'approval', 'task', 'cc', 'branch', 'inclusive', 'parallel', 'join', 'timer', 'automation', 'end'] as NodeType[]
+    [
+      'start',
+      'approval',
+      'task',
+      'cc',
+      'branch',
+      'inclusive',
+      'parallel',
+      'join',
+      'timer',
+      'automation',
+      'end',
+    ] as NodeType[]
   ).map((type) => [type, NodeCard]),
 );
 const edgeTypes = { insertable: InsertableEdge };
@@ -114,7 +126,10 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
   // Refit when steps come or go (insert, delete, undo), once React Flow has measured them.
   const nodeCount = def.graph.nodes.length;
   useEffect(() => {
-    const timer = window.setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), 60);
+    const timer = window.setTimeout(
+      () => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }),
+      60,
+    );
     return () => window.clearTimeout(timer);
   }, [nodeCount, flow]);
   const edges = useMemo(
@@ -163,7 +178,12 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
   );
 
   const onNodesChange = useCallback((changes: NodeChange<RFNode>[]) => {
-    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
+    setNodes((ns) =>
+      applyNodeChanges(
+        changes.filter((c) => c.type !== 'remove'),
+        ns,
+      ),
+    );
   }, []);
 
   const onConnect = useCallback(
@@ -188,10 +208,14 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
       setDrawerNode(nodeId);
     }
     if (node?.position)
-      void flow.setCenter(node.position.x + NODE_SIZES.card.width / 2, node.position.y + NODE_SIZES.card.height / 2, {
-        zoom: Math.max(flow.getZoom(), 0.9),
-        duration: 300,
-      });
+      void flow.setCenter(
+        node.position.x + NODE_SIZES.card.width / 2,
+        node.position.y + NODE_SIZES.card.height / 2,
+        {
+          zoom: Math.max(flow.getZoom(), 0.9),
+          duration: 300,
+        },
+      );
   };
 
   const onDrop = (event: DragEvent) => {
@@ -201,7 +225,10 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
     event.preventDefault();
     const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
     editor.edit((d) =>
-      addNode(d, type, randomIds, { x: position.x - NODE_SIZES.card.width / 2, y: position.y - 20 }),
+      addNode(d, type, randomIds, {
+        x: position.x - NODE_SIZES.card.width / 2,
+        y: position.y - 20,
+      }),
     );
   };
 
@@ -247,7 +274,11 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
           data-testid="flow-canvas"
           tabIndex={-1}
           onKeyDown={(e) => {
-            if ((e.key === 'Delete' || e.key === 'Backspace') && selectedNode && !isTextTarget(e.target)) {
+            if (
+              (e.key === 'Delete' || e.key === 'Backspace') &&
+              selectedNode &&
+              !isTextTarget(e.target)
+            ) {
               e.preventDefault();
               remove(selectedNode);
             }
@@ -306,7 +337,9 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
                 <Button
                   icon={<ApartmentOutlined />}
                   onClick={() =>
-                    void structural((d) => d).then(() => flow.fitView({ padding: 0.2, maxZoom: 1, duration: 300 }))
+                    void structural((d) => d).then(() =>
+                      flow.fitView({ padding: 0.2, maxZoom: 1, duration: 300 }),
+                    )
                   }
                 >
                   {t('designer.flow.autoLayout')}
@@ -344,7 +377,11 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
           onClose={() => setDrawerNode(undefined)}
           onDelete={remove}
         />
-        <ConditionDrawer edge={drawerEdgeValue} editor={editor} onClose={() => setDrawerEdge(undefined)} />
+        <ConditionDrawer
+          edge={drawerEdgeValue}
+          editor={editor}
+          onClose={() => setDrawerEdge(undefined)}
+        />
       </div>
     </CanvasContext.Provider>
   );

@@ -62,7 +62,9 @@ function InsertableEdgeImpl(props: EdgeProps<RFEdge>) {
         {header && (
           <div
             className={`ie-header nodrag nopan ${problems > 0 ? 'has-problem' : ''} ${isDefault ? 'is-default' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${geometry.header.x}px, ${geometry.header.y}px)` }}
+            style={{
+              transform: `translate(-50%, -50%) translate(${geometry.header.x}px, ${geometry.header.y}px)`,
+            }}
             data-testid={`edge-header-${id}`}
             onClick={(e) => {
               e.stopPropagation();
@@ -76,7 +78,9 @@ function InsertableEdgeImpl(props: EdgeProps<RFEdge>) {
         {!canvas.readOnly && (
           <div
             className={`ie-plus-wrap nodrag nopan ${over ? 'is-over' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${geometry.plus.x}px, ${geometry.plus.y}px)` }}
+            style={{
+              transform: `translate(-50%, -50%) translate(${geometry.plus.x}px, ${geometry.plus.y}px)`,
+            }}
             onDragOver={(e) => {
               if (!canvas.draggingType()) return;
               e.preventDefault();
@@ -105,7 +109,8 @@ function InsertableEdgeImpl(props: EdgeProps<RFEdge>) {
                     </span>
                   ),
                 })),
-                onClick: ({ key }) => canvas.insertOnEdge(id, key as (typeof INSERTABLE_TYPES)[number]),
+                onClick: ({ key }) =>
+                  canvas.insertOnEdge(id, key as (typeof INSERTABLE_TYPES)[number]),
               }}
             >
               <button

@@ -59,13 +59,31 @@ export function NodeDrawer({
   const people = node.type === 'approval' || node.type === 'task';
   const tabs = [
     ...(people || node.type === 'cc'
-      ? [{ key: 'who', label: t('designer.flow.node.who'), children: <WhoTab node={node} patch={patch} fields={fields} /> }]
+      ? [
+          {
+            key: 'who',
+            label: t('designer.flow.node.who'),
+            children: <WhoTab node={node} patch={patch} fields={fields} />,
+          },
+        ]
       : []),
     ...(people
-      ? [{ key: 'how', label: t('designer.flow.node.how'), children: <HowTab node={node as ApprovalNode | TaskNode} patch={patch} def={def} /> }]
+      ? [
+          {
+            key: 'how',
+            label: t('designer.flow.node.how'),
+            children: <HowTab node={node as ApprovalNode | TaskNode} patch={patch} def={def} />,
+          },
+        ]
       : []),
     ...(people || node.type === 'start'
-      ? [{ key: 'fields', label: t('designer.flow.node.fields'), children: <FieldsTab node={node} patch={patch} fields={fields} /> }]
+      ? [
+          {
+            key: 'fields',
+            label: t('designer.flow.node.fields'),
+            children: <FieldsTab node={node} patch={patch} fields={fields} />,
+          },
+        ]
       : []),
     {
       key: 'advanced',
@@ -104,7 +122,11 @@ function WhoTab({ node, patch, fields }: { node: FlowNode; patch: Patch; fields:
     return (
       <Form layout="vertical">
         <Form.Item label={t('designer.flow.recipients')}>
-          <AssigneeRules rules={node.recipients} fields={fields} onChange={(recipients) => patch({ recipients })} />
+          <AssigneeRules
+            rules={node.recipients}
+            fields={fields}
+            onChange={(recipients) => patch({ recipients })}
+          />
         </Form.Item>
       </Form>
     );
@@ -123,7 +145,15 @@ function WhoTab({ node, patch, fields }: { node: FlowNode; patch: Patch; fields:
   );
 }
 
-function HowTab({ node, patch, def }: { node: ApprovalNode | TaskNode; patch: Patch; def: ProcessDefinition }) {
+function HowTab({
+  node,
+  patch,
+  def,
+}: {
+  node: ApprovalNode | TaskNode;
+  patch: Patch;
+  def: ProcessDefinition;
+}) {
   const { t } = useTranslation();
   const { lang } = useDesignerEnv();
   const mode = node.mode ?? 'any';
@@ -140,7 +170,16 @@ function HowTab({ node, patch, def }: { node: ApprovalNode | TaskNode; patch: Pa
   return (
     <Form layout="vertical">
       <Form.Item label={t('designer.flow.mode')}>
-        <Radio.Group value={mode} onChange={(e) => patch({ mode: e.target.value, passRatio: e.target.value === 'vote' ? (node as ApprovalNode).passRatio ?? 0.5 : undefined })}>
+        <Radio.Group
+          value={mode}
+          onChange={(e) =>
+            patch({
+              mode: e.target.value,
+              passRatio:
+                e.target.value === 'vote' ? ((node as ApprovalNode).passRatio ?? 0.5) : undefined,
+            })
+          }
+        >
           <Space direction="vertical">
             {node.type === 'approval' ? (
               <>
@@ -174,7 +213,10 @@ function HowTab({ node, patch, def }: { node: ApprovalNode | TaskNode; patch: Pa
             <Radio.Group
               value={node.onReject?.action ?? 'end'}
               onChange={(e) =>
-                patch({ onReject: e.target.value === 'end' ? undefined : { action: 'return', to: 'initiator' } })
+                patch({
+                  onReject:
+                    e.target.value === 'end' ? undefined : { action: 'return', to: 'initiator' },
+                })
               }
             >
               <Radio value="end">{t('designer.flow.rejectEnd')}</Radio>
@@ -209,7 +251,10 @@ function HowTab({ node, patch, def }: { node: ApprovalNode | TaskNode; patch: Pa
       </Form.Item>
       <Typography.Title level={5}>{t('designer.flow.sla')}</Typography.Title>
       <Form.Item label={t('designer.flow.slaDue')}>
-        <DurationField value={due} onChange={(iso) => (iso ? setSla({ due: iso }) : setSla(undefined))} />
+        <DurationField
+          value={due}
+          onChange={(iso) => (iso ? setSla({ due: iso }) : setSla(undefined))}
+        />
       </Form.Item>
       {sla && (
         <>
@@ -242,8 +287,10 @@ const PERMISSIONS: FieldPermission[] = ['hidden', 'read', 'edit', 'required'];
 
 function FieldsTab({ node, patch, fields }: { node: FlowNode; patch: Patch; fields: FormField[] }) {
   const { t } = useTranslation();
-  if (!('fieldPermissions' in node) && !['start', 'approval', 'task'].includes(node.type)) return null;
-  const perms = (node as { fieldPermissions?: Record<string, FieldPermission> }).fieldPermissions ?? {};
+  if (!('fieldPermissions' in node) && !['start', 'approval', 'task'].includes(node.type))
+    return null;
+  const perms =
+    (node as { fieldPermissions?: Record<string, FieldPermission> }).fieldPermissions ?? {};
   const fallback: FieldPermission = node.type === 'start' ? 'edit' : 'read';
   if (fields.length === 0) return <Empty description={t('designer.flow.permNoFields')} />;
   const label: Record<FieldPermission, string> = {
@@ -338,7 +385,15 @@ function AdvancedTab({
   );
 }
 
-function TimerFields({ node, patch, fields }: { node: TimerNode; patch: Patch; fields: FormField[] }) {
+function TimerFields({
+  node,
+  patch,
+  fields,
+}: {
+  node: TimerNode;
+  patch: Patch;
+  fields: FormField[];
+}) {
   const { t } = useTranslation();
   const dateFields = fields.filter((f) => f.type === 'date' || f.type === 'datetime');
   const mode = node.until ? 'until' : 'delay';
@@ -383,7 +438,9 @@ function TimerFields({ node, patch, fields }: { node: TimerNode; patch: Patch; f
               <Select
                 value={offset.before ? 'before' : 'after'}
                 style={{ width: 90 }}
-                onChange={(v) => setOffset(offset.parts?.amount ?? 1, offset.parts?.unit ?? 'days', v === 'before')}
+                onChange={(v) =>
+                  setOffset(offset.parts?.amount ?? 1, offset.parts?.unit ?? 'days', v === 'before')
+                }
                 options={[
                   { value: 'before', label: t('designer.flow.before') },
                   { value: 'after', label: t('designer.flow.after') },
@@ -398,7 +455,9 @@ function TimerFields({ node, patch, fields }: { node: TimerNode; patch: Patch; f
               <Select
                 value={offset.parts?.unit ?? 'days'}
                 style={{ width: 90 }}
-                onChange={(u: DurationUnit) => setOffset(offset.parts?.amount ?? 1, u, offset.before)}
+                onChange={(u: DurationUnit) =>
+                  setOffset(offset.parts?.amount ?? 1, u, offset.before)
+                }
                 options={(['minutes', 'hours', 'days'] as const).map((u) => ({
                   value: u,
                   label: t(`designer.flow.unit.${u}`),
@@ -455,7 +514,8 @@ function AutomationFields({ node, patch }: { node: AutomationNode; patch: Patch 
               setJson(e.target.value);
               try {
                 const values = JSON.parse(e.target.value) as unknown;
-                if (!values || typeof values !== 'object' || Array.isArray(values)) throw new Error();
+                if (!values || typeof values !== 'object' || Array.isArray(values))
+                  throw new Error();
                 setJsonError(false);
                 setAction({ kind: 'setFields', values: values as Record<string, unknown> });
               } catch {
@@ -468,20 +528,29 @@ function AutomationFields({ node, patch }: { node: AutomationNode; patch: Patch 
       {action.kind === 'webhook' && (
         <>
           <Form.Item label={t('designer.flow.url')}>
-            <Input value={action.url} onChange={(e) => setAction({ ...action, url: e.target.value })} />
+            <Input
+              value={action.url}
+              onChange={(e) => setAction({ ...action, url: e.target.value })}
+            />
           </Form.Item>
           <Form.Item label={t('designer.flow.method')}>
             <Select
               value={action.method ?? 'POST'}
               onChange={(method) => setAction({ ...action, method })}
-              options={['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => ({ value: m, label: m }))}
+              options={['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => ({
+                value: m,
+                label: m,
+              }))}
             />
           </Form.Item>
         </>
       )}
       {action.kind === 'startProcess' && (
         <Form.Item label={t('designer.flow.processKey')}>
-          <Input value={action.key} onChange={(e) => setAction({ ...action, key: e.target.value })} />
+          <Input
+            value={action.key}
+            onChange={(e) => setAction({ ...action, key: e.target.value })}
+          />
         </Form.Item>
       )}
     </>

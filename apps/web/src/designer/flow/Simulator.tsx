@@ -1,6 +1,18 @@
 // 模拟运行: the pure engine run in the browser against the real organisation.
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Empty, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Input,
+  InputNumber,
+  List,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition } from '@baton/flow';
 import type { FormField } from '@baton/forms';
@@ -47,14 +59,23 @@ export function Simulator({
   const tasks = result ? openTasks(result.state) : [];
   const status = result?.state.status ?? 'new';
 
-  const simple = fields.filter((f) => ['money', 'number', 'text', 'select', 'checkbox'].includes(f.type));
+  const simple = fields.filter((f) =>
+    ['money', 'number', 'text', 'select', 'checkbox'].includes(f.type),
+  );
 
   return (
     <Card size="small" className="fl-sim" title={t('designer.sim.title')} data-testid="simulator">
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('designer.sim.hint')}
       </Typography.Paragraph>
-      {hasProblems && <Alert type="warning" showIcon message={t('designer.sim.problems')} style={{ marginBottom: 8 }} />}
+      {hasProblems && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('designer.sim.problems')}
+          style={{ marginBottom: 8 }}
+        />
+      )}
       {steps.length === 0 ? (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('designer.sim.initiator')}</Typography.Text>
@@ -100,7 +121,12 @@ export function Simulator({
               )}
             </Space.Compact>
           ))}
-          <Button type="primary" block onClick={() => setSteps([{ kind: 'start', data }])} data-testid="sim-start">
+          <Button
+            type="primary"
+            block
+            onClick={() => setSteps([{ kind: 'start', data }])}
+            data-testid="sim-start"
+          >
             {t('designer.sim.start')}
           </Button>
         </Space>
@@ -112,13 +138,27 @@ export function Simulator({
               {t(`designer.sim.state.${status}`)}
             </Tag>
           </div>
-          {result?.error && <Alert type="error" showIcon message={t('designer.sim.refused', { message: result.error })} />}
+          {result?.error && (
+            <Alert
+              type="error"
+              showIcon
+              message={t('designer.sim.refused', { message: result.error })}
+            />
+          )}
           {result?.state.incidents.map((i) => (
-            <Alert key={i.id} type="error" showIcon message={t('designer.sim.incident', { message: i.message })} />
+            <Alert
+              key={i.id}
+              type="error"
+              showIcon
+              message={t('designer.sim.incident', { message: i.message })}
+            />
           ))}
           <Typography.Text strong>{t('designer.sim.openTasks')}</Typography.Text>
           {tasks.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('designer.sim.noOpenTasks')} />
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t('designer.sim.noOpenTasks')}
+            />
           ) : (
             <List
               size="small"
@@ -135,15 +175,39 @@ export function Simulator({
                     <Space size={4}>
                       {approval ? (
                         <>
-                          <Button size="small" type="primary" onClick={() => setSteps([...steps, { kind: 'act', taskId: task.id, action: 'approve' }])}>
+                          <Button
+                            size="small"
+                            type="primary"
+                            onClick={() =>
+                              setSteps([
+                                ...steps,
+                                { kind: 'act', taskId: task.id, action: 'approve' },
+                              ])
+                            }
+                          >
                             {t('action.approve')}
                           </Button>
-                          <Button size="small" danger onClick={() => setSteps([...steps, { kind: 'act', taskId: task.id, action: 'reject' }])}>
+                          <Button
+                            size="small"
+                            danger
+                            onClick={() =>
+                              setSteps([
+                                ...steps,
+                                { kind: 'act', taskId: task.id, action: 'reject' },
+                              ])
+                            }
+                          >
                             {t('action.reject')}
                           </Button>
                         </>
                       ) : (
-                        <Button size="small" type="primary" onClick={() => setSteps([...steps, { kind: 'act', taskId: task.id, action: 'submit' }])}>
+                        <Button
+                          size="small"
+                          type="primary"
+                          onClick={() =>
+                            setSteps([...steps, { kind: 'act', taskId: task.id, action: 'submit' }])
+                          }
+                        >
                           {t('action.submit')}
                         </Button>
                       )}
@@ -159,7 +223,11 @@ export function Simulator({
                 {t('designer.sim.fireTimer')}
               </Button>
             )}
-            <Button size="small" disabled={steps.length <= 1} onClick={() => setSteps(steps.slice(0, -1))}>
+            <Button
+              size="small"
+              disabled={steps.length <= 1}
+              onClick={() => setSteps(steps.slice(0, -1))}
+            >
               {t('designer.sim.stepBack')}
             </Button>
             <Button size="small" onClick={() => setSteps([])}>

@@ -50,6 +50,9 @@ export function edgeGeometry(e: EdgeGeometryInput): EdgeGeometry {
   return {
     centerY,
     header: { x: (sx + tx) / 2, y: sy + height / 2 - 18 },
-    plus: { x: centerY === undefined ? (sx + tx) / 2 : sx, y: centerY === undefined ? sy + height / 2 : sy + (centerY - sy) / 2 },
+    plus: {
+      x: centerY === undefined ? (sx + tx) / 2 : sx,
+      y: centerY === undefined ? sy + height / 2 : sy + (centerY - sy) / 2,
+    },
   };
 }

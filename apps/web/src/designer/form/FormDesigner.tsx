@@ -60,7 +60,10 @@ export function FormDesigner({ editor }: { editor: Editor }) {
   const startDrag = (event: DragEvent, payload: Drag) => {
     drag.current = payload;
     event.dataTransfer.setData(DRAG_MIME, JSON.stringify(payload));
-    event.dataTransfer.setData('text/plain', payload.kind === 'new' ? payload.type : String(payload.index));
+    event.dataTransfer.setData(
+      'text/plain',
+      payload.kind === 'new' ? payload.type : String(payload.index),
+    );
     event.dataTransfer.effectAllowed = payload.kind === 'new' ? 'copy' : 'move';
   };
 

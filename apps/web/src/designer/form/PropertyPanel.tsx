@@ -119,14 +119,20 @@ export function PropertyPanel({
       )}
       {has('min') && (
         <Space.Compact block>
-          <Form.Item label={isList ? t('designer.form.minItems') : t('designer.form.min')} style={{ flex: 1 }}>
+          <Form.Item
+            label={isList ? t('designer.form.minItems') : t('designer.form.min')}
+            style={{ flex: 1 }}
+          >
             <InputNumber
               value={field.min}
               style={{ width: '100%' }}
               onChange={(v) => patch({ min: v ?? undefined })}
             />
           </Form.Item>
-          <Form.Item label={isList ? t('designer.form.maxItems') : t('designer.form.max')} style={{ flex: 1, marginLeft: 8 }}>
+          <Form.Item
+            label={isList ? t('designer.form.maxItems') : t('designer.form.max')}
+            style={{ flex: 1, marginLeft: 8 }}
+          >
             <InputNumber
               value={field.max}
               style={{ width: '100%' }}
@@ -173,7 +179,9 @@ export function PropertyPanel({
                   value={option.label}
                   placeholder={t('designer.form.optionLabel')}
                   onChange={(e) =>
-                    setOptions(options.map((o, j) => (j === i ? { ...o, label: e.target.value } : o)))
+                    setOptions(
+                      options.map((o, j) => (j === i ? { ...o, label: e.target.value } : o)),
+                    )
                   }
                 />
                 <Input
@@ -181,7 +189,9 @@ export function PropertyPanel({
                   placeholder={t('designer.form.optionValue')}
                   style={{ width: 96 }}
                   onChange={(e) =>
-                    setOptions(options.map((o, j) => (j === i ? { ...o, value: e.target.value } : o)))
+                    setOptions(
+                      options.map((o, j) => (j === i ? { ...o, value: e.target.value } : o)),
+                    )
                   }
                 />
                 <Button
@@ -196,7 +206,10 @@ export function PropertyPanel({
               icon={<PlusOutlined />}
               size="small"
               onClick={() => {
-                const value = uniqueKey(`option${options.length + 1}`, options.map((o) => o.value));
+                const value = uniqueKey(
+                  `option${options.length + 1}`,
+                  options.map((o) => o.value),
+                );
                 const label = `${lang === 'zh-CN' ? '选项' : 'Option'} ${options.length + 1}`;
                 setOptions([...options, { value, label }]);
               }}

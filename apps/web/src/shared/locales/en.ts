@@ -42,8 +42,10 @@ const en: Messages = {
     not_found: 'Not found, or you are not allowed to see it',
     conflict: 'This task was already handled or the request has ended. Refresh to see it',
     invalid_form_data: 'Some fields are not filled in correctly. Check the fields marked in red',
-    withdraw_not_allowed: 'This request cannot be withdrawn now: someone already acted on it, or the process does not allow it',
-    invalid_return_target: 'You cannot return it to that step. Pick a step it already passed, or the initiator',
+    withdraw_not_allowed:
+      'This request cannot be withdrawn now: someone already acted on it, or the process does not allow it',
+    invalid_return_target:
+      'You cannot return it to that step. Pick a step it already passed, or the initiator',
     invalid_user: 'Pick someone else (not yourself, nor someone who already holds the task)',
     self_approval_forbidden: 'You cannot approve a request you started yourself',
     illegal_action: 'This task does not support that action',
@@ -98,11 +100,14 @@ const en: Messages = {
   },
   start: {
     title: 'Start a request',
-    subtitle: 'Pick a process, fill in the form and submit. Follow its progress under Started by me.',
+    subtitle:
+      'Pick a process, fill in the form and submit. Follow its progress under Started by me.',
     search: 'Search by process name, category or description',
     uncategorised: 'Other',
-    emptyTitle: 'No processes to start yet — ask an administrator to install one from the template gallery',
-    emptyHint: 'Administrators can install common e-commerce processes from the template gallery in one click, or create one in the flow designer.',
+    emptyTitle:
+      'No processes to start yet — ask an administrator to install one from the template gallery',
+    emptyHint:
+      'Administrators can install common e-commerce processes from the template gallery in one click, or create one in the flow designer.',
     noMatch: 'No process matches “{{q}}”',
     clearSearch: 'Clear search',
     count: '{{count}} processes',
@@ -143,7 +148,8 @@ const en: Messages = {
     emptyDone: 'Nothing handled yet',
     emptyDoneHint: 'Tasks you approved, rejected, submitted or returned show up here.',
     emptyCc: "Nothing CC'd to you yet",
-    emptyCcHint: 'When a process copies you on a request, it shows up here so you can follow along.',
+    emptyCcHint:
+      'When a process copies you on a request, it shows up here so you can follow along.',
     emptyInitiated: 'You have not started any requests',
     emptyInitiatedHint: 'Once started, follow the approval here and withdraw it if needed.',
     goStart: 'Start a request',
@@ -287,7 +293,8 @@ const en: Messages = {
     nav: 'Process designer',
     editorTitle: 'Edit process',
     listTitle: 'Process designer',
-    listSubtitle: 'Design forms and approval flows; once published, people start them from "Start a request".',
+    listSubtitle:
+      'Design forms and approval flows; once published, people start them from "Start a request".',
     create: 'New process',
     createTitle: 'New process',
     name: 'Process name',
@@ -295,8 +302,10 @@ const en: Messages = {
     nameRequired: 'Enter a process name',
     key: 'Process key',
     keyPlaceholder: 'e.g. refund',
-    keyHelp: 'Starts with a lowercase letter; lowercase letters, digits and -; cannot be changed later',
-    keyInvalid: 'Start with a lowercase letter and use only lowercase letters, digits and - (2–63 characters)',
+    keyHelp:
+      'Starts with a lowercase letter; lowercase letters, digits and -; cannot be changed later',
+    keyInvalid:
+      'Start with a lowercase letter and use only lowercase letters, digits and - (2–63 characters)',
     keyTaken: 'This key is already in use',
     colName: 'Process',
     colKey: 'Key',
@@ -308,7 +317,8 @@ const en: Messages = {
     published: 'Published',
     open: 'Edit',
     emptyTitle: 'No processes yet — create one, or install one from the templates',
-    emptyHint: 'A new process starts as "initiator → their manager approves → end"; change it from there.',
+    emptyHint:
+      'A new process starts as "initiator → their manager approves → end"; change it from there.',
     back: 'Back to processes',
     tabForm: 'Form',
     tabFlow: 'Flow',
@@ -624,7 +634,8 @@ const en: Messages = {
       install: 'Install',
       installed: 'Installed',
       emptyTitle: 'No templates yet',
-      emptyHint: 'Built-in templates ship with Baton; admins can also publish their own processes as templates.',
+      emptyHint:
+        'Built-in templates ship with Baton; admins can also publish their own processes as templates.',
       previewTitle: 'Preview: {{name}}',
       diagram: 'Flow',
       diagramHint: 'Read-only preview; after installing you can change it in the designer.',
@@ -650,7 +661,8 @@ const en: Messages = {
         'Already installed: a process with the key “{{key}}” exists. To install another copy, enter a new process key.',
       installFailed: 'Install failed: {{message}}',
       installedTitle: 'Installed “{{name}}”',
-      installedPublished: 'Published as version {{version}}; employees can start it under Start a request.',
+      installedPublished:
+        'Published as version {{version}}; employees can start it under Start a request.',
       installedDraft: 'Saved as a draft; check it in the designer, then publish.',
       installedDraftProblems:
         'Saved as a draft; fix {{count}} problems in the designer before you can publish.',
@@ -696,7 +708,8 @@ const en: Messages = {
     },
     org: {
       title: 'Organisation',
-      subtitle: 'Departments, people and roles. Flows find their assignees through roles and department heads.',
+      subtitle:
+        'Departments, people and roles. Flows find their assignees through roles and department heads.',
       departments: 'Departments',
       users: 'People',
       newDepartment: 'New department',

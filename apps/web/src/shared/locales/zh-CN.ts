@@ -618,7 +618,8 @@ const zhCN = {
       stages: '阶段',
       roles: '角色',
       missingRoles: '缺少人员: {{roles}}',
-      missingHint: '组织里还没有人担任这些角色。安装后请在「组织架构」里给他们分配人员，否则流程会找不到处理人。',
+      missingHint:
+        '组织里还没有人担任这些角色。安装后请在「组织架构」里给他们分配人员，否则流程会找不到处理人。',
       preview: '预览',
       install: '一键安装',
       installed: '已安装',
@@ -750,7 +751,8 @@ const zhCN = {
     },
     incidents: {
       title: '运维',
-      subtitle: '自动化步骤和定时器出错时会停在这里。修复原因（例如补上人员或修好接口）后点「重试」。',
+      subtitle:
+        '自动化步骤和定时器出错时会停在这里。修复原因（例如补上人员或修好接口）后点「重试」。',
       colProcess: '流程',
       colInstance: '申请',
       colNode: '节点',

@@ -28,7 +28,15 @@ interface Values {
 
 const DESTRUCTIVE = new Set<TaskAction>(['reject', 'return']);
 
-export function ActionDialog({ action, directory, returnTargets, busy, error, onCancel, onSubmit }: ActionDialogProps) {
+export function ActionDialog({
+  action,
+  directory,
+  returnTargets,
+  busy,
+  error,
+  onCancel,
+  onSubmit,
+}: ActionDialogProps) {
   const { t } = useTranslation();
   const { user } = useAuth();
   const [form] = Form.useForm<Values>();
@@ -51,7 +59,9 @@ export function ActionDialog({ action, directory, returnTargets, busy, error, on
     .map((u) => ({ value: u.username, label: `${u.displayName || u.username} (@${u.username})` }));
   const example = directory.users.find((u) => u.id !== user?.id)?.username ?? 'username';
   const targetName =
-    target === 'initiator' ? t('task.returnInitiator') : returnTargets.find((r) => r.nodeId === target)?.name;
+    target === 'initiator'
+      ? t('task.returnInitiator')
+      : returnTargets.find((r) => r.nodeId === target)?.name;
 
   const title =
     action === 'reject'
@@ -83,7 +93,9 @@ export function ActionDialog({ action, directory, returnTargets, busy, error, on
       title={title}
       okText={t(`action.${action}`)}
       cancelText={t('workspace.cancel')}
-      okButtonProps={{ danger: DESTRUCTIVE.has(action), loading: busy, 'data-testid': 'action-confirm' } as never}
+      okButtonProps={
+        { danger: DESTRUCTIVE.has(action), loading: busy, 'data-testid': 'action-confirm' } as never
+      }
       onOk={() => form.submit()}
       onCancel={busy ? undefined : onCancel}
       maskClosable={!busy}
@@ -120,7 +132,11 @@ export function ActionDialog({ action, directory, returnTargets, busy, error, on
             label={t('task.transferTo')}
             rules={[{ required: true, message: t('task.pickUserRequired') }]}
           >
-            <Select showSearch={{ optionFilterProp: 'label' }} placeholder={t('task.pickUser')} options={people} />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('task.pickUser')}
+              options={people}
+            />
           </Form.Item>
         )}
         {action === 'addSigner' && (
@@ -148,7 +164,11 @@ export function ActionDialog({ action, directory, returnTargets, busy, error, on
         <Form.Item
           name="comment"
           label={t('task.commentLabel')}
-          rules={action === 'comment' ? [{ required: true, whitespace: true, message: t('task.commentRequired') }] : []}
+          rules={
+            action === 'comment'
+              ? [{ required: true, whitespace: true, message: t('task.commentRequired') }]
+              : []
+          }
           extra={t('task.mentionHint', { example })}
         >
           <Mentions

@@ -36,14 +36,28 @@ function browserSchema(schema: JsonSchema): JsonSchema {
 }
 
 export const FormRenderer = forwardRef<FormHandle, FormRendererProps>(function FormRenderer(
-  { schema, uiSchema, formData, onChange, onSubmit, onError, extraErrors, readonly, disabled, emptyText, children },
+  {
+    schema,
+    uiSchema,
+    formData,
+    onChange,
+    onSubmit,
+    onError,
+    extraErrors,
+    readonly,
+    disabled,
+    emptyText,
+    children,
+  },
   ref,
 ) {
   const { t } = useTranslation();
   const cleanSchema = useMemo(() => browserSchema(schema), [schema]);
   const transformErrors = useCallback(
     (errors: RJSFValidationError[]) =>
-      translateClientErrors(errors as (RJSFValidationError & { stack: string })[], (key, vars) => t(key, vars ?? {})),
+      translateClientErrors(errors as (RJSFValidationError & { stack: string })[], (key, vars) =>
+        t(key, vars ?? {}),
+      ),
     [t],
   );
   const fieldCount = Object.keys((schema.properties as Record<string, unknown>) ?? {}).length;

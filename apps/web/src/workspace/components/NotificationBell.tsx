@@ -25,7 +25,9 @@ const KINDS = new Set([
 const POLL_MS = 60_000;
 
 /** Where a notification leads: the task when it is about one, otherwise the request. */
-export function notificationHref(n: Pick<NotificationItem, 'kind' | 'taskId' | 'instanceId'>): string {
+export function notificationHref(
+  n: Pick<NotificationItem, 'kind' | 'taskId' | 'instanceId'>,
+): string {
   const taskKinds = ['taskAssigned', 'returned', 'reminder', 'overdue', 'escalated'];
   if (n.taskId && taskKinds.includes(n.kind)) return `/tasks/${encodeURIComponent(n.taskId)}`;
   return `/instances/${encodeURIComponent(n.instanceId)}`;

@@ -15,7 +15,8 @@ export interface ProgressTimelineProps {
 
 function useSentence(directory: Directory, nodeName: ProgressTimelineProps['nodeName']) {
   const { t } = useTranslation();
-  const names = (ids: string[] | undefined) => (ids ?? []).map((id) => directory.userName(id)).join('、');
+  const names = (ids: string[] | undefined) =>
+    (ids ?? []).map((id) => directory.userName(id)).join('、');
   return (entry: TimelineEntry): string => {
     const name = directory.userName(entry.actorId);
     switch (entry.kind) {
@@ -65,12 +66,20 @@ export function ProgressTimeline({ events, directory, nodeName }: ProgressTimeli
   const { t } = useTranslation();
   const sentence = useSentence(directory, nodeName);
   const entries = buildTimeline(events);
-  if (entries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} />;
+  if (entries.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} />;
   const showNode = (entry: TimelineEntry) =>
     entry.nodeId &&
-    ['approved', 'rejected', 'submitted', 'returned', 'transferred', 'signersAdded', 'pending', 'commented'].includes(
-      entry.kind,
-    );
+    [
+      'approved',
+      'rejected',
+      'submitted',
+      'returned',
+      'transferred',
+      'signersAdded',
+      'pending',
+      'commented',
+    ].includes(entry.kind);
   return (
     <Timeline
       className="progress-timeline"

@@ -79,7 +79,8 @@ async function download(fileId: string, fallbackName: string) {
   const response = await fetch(`/api/files/${encodeURIComponent(fileId)}`, {
     headers: token ? { Authorization: `Bearer ${token}` } : {},
   });
-  if (!response.ok) throw new ApiError(response.status, `http_${response.status}`, response.statusText);
+  if (!response.ok)
+    throw new ApiError(response.status, `http_${response.status}`, response.statusText);
   const blob = await response.blob();
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
@@ -110,9 +111,18 @@ function AttachmentWidget(props: WidgetProps) {
         headers: token ? { Authorization: `Bearer ${token}` } : {},
         body,
       });
-      const json = (await response.json().catch(() => ({}))) as { id?: string; name?: string; message?: string; error?: string };
+      const json = (await response.json().catch(() => ({}))) as {
+        id?: string;
+        name?: string;
+        message?: string;
+        error?: string;
+      };
       if (!response.ok || !json.id) {
-        throw new ApiError(response.status, json.error ?? `http_${response.status}`, json.message ?? response.statusText);
+        throw new ApiError(
+          response.status,
+          json.error ?? `http_${response.status}`,
+          json.message ?? response.statusText,
+        );
       }
       setNames((prev) => ({ ...prev, [json.id!]: json.name ?? file.name }));
       onChange([...files, json.id]);
@@ -125,7 +135,9 @@ function AttachmentWidget(props: WidgetProps) {
 
   return (
     <Space orientation="vertical" size={4} id={id} className="field-attachments">
-      {files.length === 0 && readonly && <Typography.Text type="secondary">{t('form.noFiles')}</Typography.Text>}
+      {files.length === 0 && readonly && (
+        <Typography.Text type="secondary">{t('form.noFiles')}</Typography.Text>
+      )}
       {files.map((fileId, index) => {
         const label = names[fileId] ?? t('form.file', { index: index + 1 });
         return (
@@ -133,13 +145,20 @@ function AttachmentWidget(props: WidgetProps) {
             <PaperClipOutlined />
             <Typography.Link
               onClick={() =>
-                download(fileId, label).catch((err: unknown) => void message.error(describeError(err, t)))
+                download(fileId, label).catch(
+                  (err: unknown) => void message.error(describeError(err, t)),
+                )
               }
             >
               {label}
             </Typography.Link>
             {!readonly && !disabled && (
-              <Button type="link" size="small" danger onClick={() => onChange(files.filter((f) => f !== fileId))}>
+              <Button
+                type="link"
+                size="small"
+                danger
+                onClick={() => onChange(files.filter((f) => f !== fileId))}
+              >
                 ×
               </Button>
             )}

@@ -28,7 +28,9 @@ export class Identity0001 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`ALTER TABLE users ADD CONSTRAINT users_department_fk FOREIGN KEY (department_id) REFERENCES departments(id)`);
+    await q.query(
+      `ALTER TABLE users ADD CONSTRAINT users_department_fk FOREIGN KEY (department_id) REFERENCES departments(id)`,
+    );
     await q.query(`CREATE TABLE queue_probes (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       requested_by text NOT NULL,

@@ -120,7 +120,17 @@ export class Runtime0003 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['idempotency_keys', 'incidents', 'notifications', 'timers', 'outbox', 'events', 'commands', 'tasks', 'instances']) {
+    for (const t of [
+      'idempotency_keys',
+      'incidents',
+      'notifications',
+      'timers',
+      'outbox',
+      'events',
+      'commands',
+      'tasks',
+      'instances',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

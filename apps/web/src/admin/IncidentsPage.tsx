@@ -10,9 +10,9 @@ import { formatDateTime } from '../shared/format';
 import { appRoutes } from '../app/routes';
 import { adminApi, type Incident } from './api';
 import { linkTo } from './gallery';
-import { PageError } from './PageError';
+import { PageError } from '../shared/PageError';
 import { PageHead } from './PageHead';
-import { useLoad } from './useLoad';
+import { useLoad } from '../shared/useLoad';
 import './admin.css';
 
 export default function IncidentsPage() {

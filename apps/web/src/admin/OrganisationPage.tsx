@@ -22,11 +22,11 @@ import { useTranslation } from 'react-i18next';
 import { adminApi, type Department, type OrgUser } from './api';
 import { DepartmentModal, type DepartmentEdit } from './DepartmentModal';
 import { buildDepartmentTree, departmentPath, type DepartmentNode } from './org';
-import { PageError } from './PageError';
+import { PageError } from '../shared/PageError';
 import { PageHead } from './PageHead';
 import { roleLabel } from './roles';
 import { UserModal, type UserEdit } from './UserModal';
-import { useLoad } from './useLoad';
+import { useLoad } from '../shared/useLoad';
 import './admin.css';
 
 interface TreeItem {

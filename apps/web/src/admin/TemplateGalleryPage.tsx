@@ -8,14 +8,14 @@ import { useAuth } from '../shared/auth';
 import { adminApi, type Installed, type TemplateSummary } from './api';
 import { groupTemplates, isInstalled } from './gallery';
 import { InstallModal } from './InstallModal';
-import { PageError } from './PageError';
+import { PageError } from '../shared/PageError';
 import { PageHead } from './PageHead';
 import { ProcessesPanel } from './ProcessesPanel';
 import { PublishTemplateModal } from './PublishTemplateModal';
 import { TemplateIcon } from './TemplateIcon';
 import { TemplatePreviewDrawer } from './TemplatePreviewDrawer';
 import { TemplateTags } from './TemplateTags';
-import { useLoad } from './useLoad';
+import { useLoad } from '../shared/useLoad';
 import './admin.css';
 
 function TemplateCard({

@@ -7,10 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { FormField } from '@baton/forms';
 import { formFields } from '../designer/model/form-fields';
 import { adminApi, type TemplateSummary } from './api';
-import { PageError } from './PageError';
+import { PageError } from '../shared/PageError';
 import { TemplateIcon } from './TemplateIcon';
 import { TemplateTags } from './TemplateTags';
-import { useLoad } from './useLoad';
+import { useLoad } from '../shared/useLoad';
 
 const FlowDiagram = lazy(() => import('./FlowDiagram'));
 

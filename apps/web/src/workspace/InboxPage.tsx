@@ -23,7 +23,7 @@ import { workspaceApi } from './api';
 import { SlaLight } from './components/SlaLight';
 import { StatusTag } from './components/StatusTag';
 import { useLoad, useNodeNames } from './hooks';
-import { PageError } from './PageError';
+import { PageError } from '../shared/PageError';
 import type { InstanceSummary, Paged, TaskItem } from './types';
 import './workspace.css';
 

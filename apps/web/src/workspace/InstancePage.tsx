@@ -13,7 +13,7 @@ import { FormRenderer } from './components/FormRenderer';
 import { ProgressTimeline } from './components/ProgressTimeline';
 import { StatusTag } from './components/StatusTag';
 import { cachedVersion, useDirectory, useLoad } from './hooks';
-import { PageError } from './PageError';
+import { PageError } from '../shared/PageError';
 import type { DefinitionLite, InstanceEvent, InstanceView } from './types';
 import type { JsonSchema, UiSchema } from '@baton/forms';
 import './workspace.css';

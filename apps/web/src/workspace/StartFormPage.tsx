@@ -11,7 +11,7 @@ import { workspaceApi } from './api';
 import { FormRenderer } from './components/FormRenderer';
 import { fieldErrorsToTree, startFormOf, writableData, type ErrorTree } from './form-helpers';
 import { useLoad } from './hooks';
-import { PageError } from './PageError';
+import { PageError } from '../shared/PageError';
 import './workspace.css';
 
 export default function StartFormPage() {

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import { workspaceApi } from './api';
 import { groupCatalogue } from './catalogue';
 import { useLoad } from './hooks';
-import { PageError } from './PageError';
+import { PageError } from '../shared/PageError';
 import './workspace.css';
 
 export default function StartPage() {

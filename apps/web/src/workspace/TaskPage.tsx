@@ -46,7 +46,7 @@ import {
   type ErrorTree,
 } from './form-helpers';
 import { cachedVersion, useDirectory, useLoad } from './hooks';
-import { PageError } from './PageError';
+import { PageError } from '../shared/PageError';
 import { returnTargets } from './timeline';
 import type {
   DefinitionLite,

@@ -1,7 +1,7 @@
 // A failed load: the reason in the user's language and a retry.
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../shared/errors';
+import { describeError } from './errors';
 
 export function PageError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();

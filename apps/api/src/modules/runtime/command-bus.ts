@@ -15,6 +15,7 @@ export interface CommandOutcome {
 }
 
 export const COMMAND_JOB = { attempts: 5, backoffMs: 200 } as const;
+const REDISPATCH_WINDOW_MS = 15_000;
 
 @Injectable()
 export class CommandBus {
@@ -46,6 +47,23 @@ export class CommandBus {
       'apply',
       { commandId },
       { jobId: `cmd-${commandId}`, ...COMMAND_JOB },
+    );
+  }
+
+  /**
+   * The sweeper's re-send of a command still queued. Its first job may have
+   * failed for good (e.g. every attempt fell inside a database outage), and
+   * a failed job's id keeps deduplicating, so the re-send gets an id of its
+   * own per sweep window: at most one extra job per window, and applying a
+   * command twice is a no-op anyway.
+   */
+  async redispatch(commandId: string, now = Date.now()): Promise<void> {
+    const window = Math.floor(now / REDISPATCH_WINDOW_MS);
+    await this.queue.add(
+      QUEUES.commands,
+      'apply',
+      { commandId },
+      { jobId: `cmd-${commandId}-r${window}`, ...COMMAND_JOB },
     );
   }
 

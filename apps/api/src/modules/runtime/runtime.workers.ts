@@ -20,7 +20,8 @@ import { OutboxRelay } from './outbox-relay.js';
 import { InstancesService } from './instances.service.js';
 
 const SWEEP_EVERY_MS = Number(process.env.BATON_SWEEP_MS || 2000);
-const STALE_COMMAND_MS = 3000;
+// Longer than a normal queue wait, so a busy queue is not doubled by re-sends.
+const STALE_COMMAND_MS = 10_000;
 
 interface WebhookJob {
   instanceId: string;
@@ -147,7 +148,7 @@ export class RuntimeWorkers implements OnApplicationBootstrap, OnApplicationShut
   async sweep(): Promise<void> {
     try {
       await this.relay.kick();
-      for (const id of await this.bus.stale(STALE_COMMAND_MS)) await this.bus.dispatch(id);
+      for (const id of await this.bus.stale(STALE_COMMAND_MS)) await this.bus.redispatch(id);
     } catch (err) {
       this.logger.warn(`sweep failed: ${(err as Error).message}`);
     }

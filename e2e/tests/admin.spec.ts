@@ -148,7 +148,10 @@ test('organisation: create a department and a person; a taken username is explai
   const deptModal = page.getByRole('dialog', { name: '新建部门' });
   await deptModal.getByLabel('部门名称').fill(DEPARTMENT);
   await deptModal.getByLabel('上级部门').click();
-  await page.locator('.ant-select-tree-title', { hasText: '运营部' }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: '运营部' })
+    .first()
+    .click();
   await deptModal.getByRole('button', { name: '创建' }).click();
   await expect(page.getByText(`已创建部门「${DEPARTMENT}」`)).toBeVisible();
   await expect(departments.getByText(DEPARTMENT)).toBeVisible();
@@ -167,7 +170,10 @@ test('organisation: create a department and a person; a taken username is explai
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await userModal.getByLabel('部门').click();
-  await page.locator('.ant-select-tree-title', { hasText: DEPARTMENT }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: DEPARTMENT })
+    .first()
+    .click();
   await settle(page, '.ant-modal');
   await page.screenshot({ path: screenshotPath('admin-user-form-zh') });
   await userModal.getByRole('button', { name: '创建' }).click();

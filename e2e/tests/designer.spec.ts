@@ -61,7 +61,9 @@ test('design a process: form by drag and drop, flow with a branch, publish v1', 
   await rules.getByTestId('assignee-rule').locator('.ant-tag-close-icon').click();
   await expect(rules.getByTestId('assignee-rule')).toHaveCount(0);
   await rules.getByTestId('pick-users').click();
-  await page.locator('.ant-select-item-option', { hasText: '管理员 Admin' }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '管理员 Admin' })
+    .click();
   await page.keyboard.press('Escape');
   await rules.getByTestId('add-assignee').click();
   await expect(rules.getByTestId('assignee-rule')).toContainText('管理员');

@@ -152,6 +152,9 @@ test('organisation: create a department and a person; a taken username is explai
     .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: '运营部' })
     .first()
     .click();
+  // Picking a tree node may leave its dropdown open over the buttons: close it.
+  await deptModal.getByLabel('部门名称').click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await deptModal.getByRole('button', { name: '创建' }).click();
   await expect(page.getByText(`已创建部门「${DEPARTMENT}」`)).toBeVisible();
   await expect(departments.getByText(DEPARTMENT)).toBeVisible();
@@ -174,6 +177,8 @@ test('organisation: create a department and a person; a taken username is explai
     .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: DEPARTMENT })
     .first()
     .click();
+  await userModal.getByLabel('姓名').click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await settle(page, '.ant-modal');
   await page.screenshot({ path: screenshotPath('admin-user-form-zh') });
   await userModal.getByRole('button', { name: '创建' }).click();

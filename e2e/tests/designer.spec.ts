@@ -213,6 +213,7 @@ test('the designed process runs: start, approve from the inbox, finished', async
 
   // The approver approves from the inbox.
   await login(page);
+  await expect(page.getByTestId('current-user')).toBeVisible();
   await page.getByRole('menuitem', { name: /我的待办/ }).click();
   const row = page.getByTestId('inbox-row').filter({ hasText: '报销审批（E2E）' }).first();
   await row.getByRole('link').first().click();
@@ -224,6 +225,7 @@ test('the designed process runs: start, approve from the inbox, finished', async
 
   // The employee sees it finished.
   await login(page, employee.username, employee.password);
+  await expect(page.getByTestId('current-user')).toBeVisible();
   await page.goto(instanceUrl);
   await expect(page.getByTestId('instance-status')).toHaveText(/已通过|已完成/);
   await expect(page.getByTestId('timeline')).toContainText('同意');

@@ -165,6 +165,10 @@ test('start a request, approve it from the inbox, see it approved', async ({ pag
   await expect(page.getByTestId('timeline')).toContainText('运营总监审批');
   await expect(page.getByRole('button', { name: '撤回申请' })).toBeVisible();
   await expect(page.getByTestId('diagram-slot')).toBeVisible();
+  await expect(page.getByTestId('instance-diagram')).toBeVisible();
+  await expect(page.getByTestId('diagram-node-start')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('diagram-node-ops')).toHaveAttribute('data-status', 'active');
+  await expect(page.getByTestId('diagram-node-end')).toHaveAttribute('data-status', 'pending');
   await settle(page);
   await page.screenshot({ path: screenshotPath('workspace-instance-running-zh'), fullPage: true });
   await signOut(page);
@@ -242,6 +246,10 @@ test('start a request, approve it from the inbox, see it approved', async ({ pag
   await expect(timeline).toContainText(COMMENT);
   await expect(timeline).toContainText('流程结束：已通过');
   await expect(page.getByRole('button', { name: '撤回申请' })).toHaveCount(0);
+  await expect(page.getByTestId('instance-diagram')).toBeVisible();
+  await expect(page.getByTestId('diagram-legend')).toContainText('已完成');
+  await expect(page.getByTestId('diagram-node-ops')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('diagram-node-end')).toHaveAttribute('data-status', 'done');
   await settle(page);
   await page.screenshot({ path: screenshotPath('workspace-instance-approved-zh'), fullPage: true });
 
@@ -276,6 +284,7 @@ test('start a request, approve it from the inbox, see it approved', async ({ pag
   await page.getByText('中文', { exact: true }).click();
   await page.getByTestId('inbox-row').filter({ hasText: NAME }).getByRole('link').first().click();
   await expect(page.getByTestId('instance-status')).toHaveText('已通过');
+  await expect(page.getByTestId('diagram-node-ops')).toHaveAttribute('data-status', 'done');
   await noSidewaysScroll(page);
   await settle(page);
   await page.screenshot({ path: screenshotPath('workspace-instance-phone-zh'), fullPage: true });

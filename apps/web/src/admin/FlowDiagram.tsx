@@ -1,8 +1,9 @@
-// The read-only flow diagram of a template preview: the designer model's
-// cards (title + one-line summary, type colour) laid out top to bottom with
-// elkjs, branch columns headed by their condition. Loaded lazily: React Flow
-// and elkjs only arrive when someone opens a preview.
-import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
+// The read-only flow diagram of a template preview and of an instance: the
+// designer model's cards (title + one-line summary, type colour) laid out top
+// to bottom with elkjs, branch columns headed by their condition; with
+// `statuses`, done / active / pending nodes are marked. Loaded lazily: React
+// Flow and elkjs only arrive when someone opens a diagram.
+import { memo, useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import {
   BaseEdge,
   EdgeLabelRenderer,
@@ -19,6 +20,7 @@ import { Alert, Spin } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CheckCircleFilled,
   ClockCircleOutlined,
   FlagOutlined,
   ForkOutlined,
@@ -26,6 +28,7 @@ import {
   PlayCircleOutlined,
   SendOutlined,
   ThunderboltOutlined,
+  SyncOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +38,7 @@ import {
   APPEARANCE_COLOUR,
   toFlowElements,
   type NodeAppearance,
+  type NodeStatus,
   type RFEdge,
   type RFNode,
 } from '../designer/model/graph-mapping';
@@ -77,6 +81,22 @@ const ICON: Record<NodeAppearance, ReactNode> = {
   end: <FlagOutlined />,
 };
 
+const DONE = '#52c41a';
+const ACTIVE = '#1677ff';
+const EDGE = '#b8bfcc';
+
+/** How a status looks on a card; the instance page's legend draws the same. */
+export const STATUS_STYLE: Record<NodeStatus, CSSProperties> = {
+  done: { outline: `2px solid ${DONE}`, outlineOffset: 1 },
+  active: { boxShadow: `0 0 0 3px rgba(22, 119, 255, 0.55)` },
+  pending: { opacity: 0.5 },
+};
+const STATUS_ICON: Record<NodeStatus, ReactNode> = {
+  done: <CheckCircleFilled style={{ color: DONE }} />,
+  active: <SyncOutlined spin style={{ color: ACTIVE }} />,
+  pending: null,
+};
+
 const hiddenHandle = {
   opacity: 0,
   pointerEvents: 'none' as const,
@@ -87,22 +107,23 @@ const hiddenHandle = {
   border: 0,
 };
 
-function PreviewNodeImpl({ data, type }: NodeProps<RFNode>) {
+function PreviewNodeImpl({ data, type }: NodeProps<RFNode & { data: { testIdPrefix?: string } }>) {
   const colour = APPEARANCE_COLOUR[data.appearance];
+  const status = data.status;
   const handles = (
     <>
       <Handle type="target" position={Position.Top} style={hiddenHandle} isConnectable={false} />
       <Handle type="source" position={Position.Bottom} style={hiddenHandle} isConnectable={false} />
     </>
   );
+  const common = {
+    'data-testid': `${data.testIdPrefix ?? 'preview-node'}-${data.node.id}`,
+    ...(status ? { 'data-status': status } : {}),
+  };
   if (type === 'join')
     return (
-      <div
-        className="fp-join"
-        style={{ ...SIZE.join }}
-        data-testid={`preview-node-${data.node.id}`}
-      >
-        <span className="fp-join-pill">
+      <div className="fp-join" style={{ ...SIZE.join }} {...common}>
+        <span className="fp-join-pill" style={status ? STATUS_STYLE[status] : undefined}>
           {ICON.join} {data.title}
         </span>
         {handles}
@@ -112,13 +133,18 @@ function PreviewNodeImpl({ data, type }: NodeProps<RFNode>) {
   return (
     <div
       className={`fp-card fp-${type}`}
-      style={{ ...size, ['--fp-colour' as string]: colour }}
-      data-testid={`preview-node-${data.node.id}`}
+      style={{
+        ...size,
+        ['--fp-colour' as string]: colour,
+        ...(status ? STATUS_STYLE[status] : {}),
+      }}
       title={data.summary ? `${data.title}\n${data.summary}` : data.title}
+      {...common}
     >
       <div className="fp-head">
         <span className="fp-icon">{ICON[data.appearance]}</span>
         <span className="fp-title">{data.title}</span>
+        {status && STATUS_ICON[status] && <span className="fp-icon">{STATUS_ICON[status]}</span>}
       </div>
       {type !== 'end' && data.summary && <div className="fp-summary">{data.summary}</div>}
       {handles}
@@ -148,7 +174,7 @@ function PreviewEdgeImpl(props: EdgeProps<RFEdge>) {
         id={id}
         path={path}
         markerEnd={markerEnd}
-        style={{ stroke: '#b8bfcc', strokeWidth: 1.5 }}
+        style={{ stroke: data?.taken ? DONE : EDGE, strokeWidth: 1.5 }}
       />
       {text && (
         <EdgeLabelRenderer>
@@ -185,6 +211,13 @@ const edgeTypes = { preview: PreviewEdge };
 
 export interface FlowDiagramProps {
   definition: ProcessDefinition;
+  /** Marks nodes done / active / pending (the instance page). */
+  statuses?: Record<string, NodeStatus>;
+  /** Display names by user id, for assignee summaries. */
+  users?: Record<string, string>;
+  /** data-testid of the frame, and the prefix of each node's. */
+  testId?: string;
+  nodeTestIdPrefix?: string;
 }
 
 /** The graph's extent from laid-out positions and card sizes. */
@@ -214,7 +247,13 @@ function bounds(definition: ProcessDefinition): {
  * Shown whole and tall rather than shrunk to fit a box: the frame grows to the
  * graph's height at a readable zoom, and the drawer scrolls.
  */
-export default function FlowDiagram({ definition }: FlowDiagramProps) {
+export default function FlowDiagram({
+  definition,
+  statuses,
+  users,
+  testId = 'template-diagram',
+  nodeTestIdPrefix = 'preview-node',
+}: FlowDiagramProps) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [laidOut, setLaidOut] = useState<ProcessDefinition | null>(null);
@@ -248,17 +287,34 @@ export default function FlowDiagram({ definition }: FlowDiagramProps) {
   const elements = useMemo(() => {
     if (!laidOut) return null;
     const roles = Object.fromEntries(KNOWN_ROLES.map((role) => [role, roleLabel(role, t)]));
-    const { nodes, edges } = toFlowElements(laidOut, { lang, roles, edgeType: 'preview' });
+    const { nodes, edges } = toFlowElements(laidOut, {
+      lang,
+      roles,
+      users,
+      statuses,
+      edgeType: 'preview',
+    });
     return {
       box: bounds(laidOut),
-      nodes: nodes.map((n) => ({ ...n, draggable: false, selectable: false, connectable: false })),
+      nodes: nodes.map((n) => ({
+        ...n,
+        data: { ...n.data, testIdPrefix: nodeTestIdPrefix },
+        draggable: false,
+        selectable: false,
+        connectable: false,
+      })),
       edges: edges.map((e) => ({
         ...e,
-        markerEnd: { type: MarkerType.ArrowClosed, color: '#b8bfcc', width: 16, height: 16 },
+        markerEnd: {
+          type: MarkerType.ArrowClosed,
+          color: e.data?.taken ? DONE : EDGE,
+          width: 16,
+          height: 16,
+        },
         selectable: false,
       })),
     };
-  }, [laidOut, lang, t]);
+  }, [laidOut, lang, t, users, statuses, nodeTestIdPrefix]);
 
   if (error)
     return (
@@ -284,7 +340,8 @@ export default function FlowDiagram({ definition }: FlowDiagramProps) {
       ref={setFrame}
       className="flow-preview"
       style={{ height: view?.height ?? 320 }}
-      data-testid="template-diagram"
+      data-testid={testId}
+      aria-busy={!view}
     >
       {elements && view ? (
         <ReactFlow

@@ -1,7 +1,19 @@
-// One request: status, its data (read-only), where it is, its timeline, and
+// One request: status, its data (read-only), where it is (the flow diagram), its timeline, and
 // 撤回 for the initiator while the process allows it.
-import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Flex, Modal, Row, Skeleton, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Modal,
+  Row,
+  Skeleton,
+  Spin,
+  Typography,
+} from 'antd';
 import { ApartmentOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -17,6 +29,9 @@ import { PageError } from '../shared/PageError';
 import type { DefinitionLite, InstanceEvent, InstanceView } from './types';
 import type { JsonSchema, UiSchema } from '@baton/forms';
 import './workspace.css';
+
+// React Flow and elkjs stay out of the page's chunk: the diagram arrives on its own.
+const DiagramPanel = lazy(() => import('./DiagramPanel'));
 
 interface InstanceBundle {
   instance: InstanceView;
@@ -189,7 +204,6 @@ export default function InstancePage() {
                 />
               )}
             </Card>
-            {/* Slot for the flow diagram (designer team): the real graph with the active nodes marked. */}
             <Card
               title={
                 <Space8>
@@ -197,10 +211,17 @@ export default function InstancePage() {
                 </Space8>
               }
               size="small"
-              className="diagram-slot"
               data-testid="diagram-slot"
             >
-              <Typography.Text type="secondary">{t('instance.diagramSoon')}</Typography.Text>
+              <Suspense
+                fallback={
+                  <Flex justify="center" style={{ padding: 24 }}>
+                    <Spin />
+                  </Flex>
+                }
+              >
+                <DiagramPanel instance={instance} events={events} />
+              </Suspense>
             </Card>
           </Flex>
         </Col>

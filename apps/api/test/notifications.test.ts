@@ -10,7 +10,7 @@ import {
   testMode,
   type TestApp,
 } from './support/test-app.js';
-import { Actor, publish } from './support/flows.js';
+import { Actor, userIds, publish } from './support/flows.js';
 
 interface Note {
   id: string;
@@ -31,15 +31,6 @@ const notes = async (who: Actor, query = ''): Promise<Note[]> => {
   return res.body as Note[];
 };
 const on = (list: Note[], instanceId: string) => list.filter((n) => n.instanceId === instanceId);
-
-async function userIds(who: Actor): Promise<Record<string, string>> {
-  const res = await who.get('/api/users');
-  const list = (Array.isArray(res.body) ? res.body : res.body.items) as {
-    id: string;
-    username: string;
-  }[];
-  return Object.fromEntries(list.map((u) => [u.username, u.id]));
-}
 
 function reviewFlow(ids: Record<string, string>): ProcessDefinition {
   return {

@@ -16,7 +16,7 @@ import {
   type TestApp,
   type TestDatabase,
 } from './support/test-app.js';
-import { Actor, publish } from './support/flows.js';
+import { Actor, poll, userIds, publish } from './support/flows.js';
 import { QUEUES } from '../src/platform/queue/queue.constants.js';
 
 interface View {
@@ -51,23 +51,6 @@ interface Note {
   read: boolean;
 }
 
-/** Polls `read` until `done` holds, at most `timeoutMs`; answers the last value read. */
-async function poll<T>(
-  read: () => Promise<T>,
-  done: (v: T) => boolean,
-  timeoutMs = 15000,
-  what = 'condition',
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > deadline)
-      throw new Error(`${what} did not hold within ${timeoutMs} ms; last: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 const instance = async (who: Actor, id: string): Promise<View> => {
   const res = await who.get(`/api/instances/${id}`);
   if (res.status !== 200)
@@ -78,15 +61,6 @@ const events = async (who: Actor, id: string): Promise<AuditEvent[]> =>
   (await who.get(`/api/instances/${id}/events`)).body as AuditEvent[];
 const notes = async (who: Actor, instanceId: string): Promise<Note[]> =>
   ((await who.get('/api/notifications')).body as Note[]).filter((n) => n.instanceId === instanceId);
-
-async function userIds(who: Actor): Promise<Record<string, string>> {
-  const res = await who.get('/api/users');
-  const list = (Array.isArray(res.body) ? res.body : res.body.items) as {
-    id: string;
-    username: string;
-  }[];
-  return Object.fromEntries(list.map((u) => [u.username, u.id]));
-}
 
 const form = {
   schema: {

@@ -17,7 +17,7 @@ import {
   type TestApp,
   type TestDatabase,
 } from './support/test-app.js';
-import { Actor, publish } from './support/flows.js';
+import { Actor, poll, publish } from './support/flows.js';
 
 interface View {
   id: string;
@@ -41,22 +41,6 @@ interface Received {
   headers: http.IncomingHttpHeaders;
   raw: string;
   order?: string;
-}
-
-async function poll<T>(
-  read: () => Promise<T>,
-  done: (v: T) => boolean,
-  timeoutMs = 15000,
-  what = 'condition',
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > deadline)
-      throw new Error(`${what} did not hold within ${timeoutMs} ms; last: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /**

@@ -73,3 +73,30 @@ export class Actor {
     return this.post(`/api/tasks/${taskId}/actions`, body);
   }
 }
+
+/** Polls `read` until `done` holds, at most `timeoutMs`; answers the last value read. */
+export async function poll<T>(
+  read: () => Promise<T>,
+  done: (v: T) => boolean,
+  timeoutMs = 15000,
+  what = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (done(v)) return v;
+    if (Date.now() > deadline)
+      throw new Error(`${what} did not hold within ${timeoutMs} ms; last: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Username → user id, as any signed-in user sees them. */
+export async function userIds(who: Actor): Promise<Record<string, string>> {
+  const res = await who.get('/api/users');
+  const list = (Array.isArray(res.body) ? res.body : res.body.items) as {
+    id: string;
+    username: string;
+  }[];
+  return Object.fromEntries(list.map((u) => [u.username, u.id]));
+}

@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../shared/auth';
 import { describeError } from '../shared/errors';
 import { PageLoading } from '../shared/ui/PageLoading';
-import { appRoutes } from './routes';
+import { mayOpen } from './access';
+import { appRoutes, type AppRoute } from './routes';
 
 const LoginPage = lazy(() => import('./LoginPage'));
 const AppShell = lazy(() => import('./AppShell'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
+const ForbiddenPage = lazy(() => import('./ForbiddenPage'));
 
 /** Where the login page sends the user afterwards: the page they were trying to open. */
 export interface LoginLocationState {
@@ -42,6 +44,13 @@ function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
+/** A route with `roles` mounts its page only for those roles; anyone else gets 403. */
+function RequireRoles({ route, children }: { route: AppRoute; children: ReactNode }) {
+  const { user } = useAuth();
+  if (!mayOpen(route, user?.roles)) return <ForbiddenPage roles={route.roles ?? []} />;
+  return children;
+}
+
 export const router = createBrowserRouter([
   {
     path: '/login',
@@ -65,9 +74,15 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      ...appRoutes.map(({ path, page: Page }) =>
-        path === '' ? { index: true, element: <Page /> } : { path, element: <Page /> },
-      ),
+      ...appRoutes.map((route) => {
+        const Page = route.page;
+        const element = (
+          <RequireRoles route={route}>
+            <Page />
+          </RequireRoles>
+        );
+        return route.path === '' ? { index: true, element } : { path: route.path, element };
+      }),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,7 @@
 // The route table behind both the router and the sider menu: a new screen is one
 // entry here. Every page is lazy so the login page never downloads the designers.
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { mayOpen } from './access';
 import {
   FileTextOutlined,
   FormOutlined,
@@ -112,7 +113,5 @@ export function routeHref(route: AppRoute): string {
 }
 
 export function visibleRoutes(roles: readonly string[]): AppRoute[] {
-  return appRoutes.filter(
-    (route) => !route.hideInMenu && (!route.roles || route.roles.some((r) => roles.includes(r))),
-  );
+  return appRoutes.filter((route) => !route.hideInMenu && mayOpen(route, roles));
 }

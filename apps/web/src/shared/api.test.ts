@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { api, ApiError, http, onUnauthorized, tokenStore } from './api';
+import { api, ApiError, http, onUnauthorized, requestRaw, tokenStore } from './api';
 
 // The client in a plain Node test: a fake fetch and an in-memory localStorage.
 function stubStorage(): void {
@@ -104,5 +104,42 @@ describe('request', () => {
     respond(200, { status: 'ok', db: 'ok', queue: 'ok' });
     await expect(api.health()).resolves.toEqual({ status: 'ok', db: 'ok', queue: 'ok' });
     expect(tokenStore.get()).toBeNull();
+  });
+});
+
+describe('requestRaw (file downloads and HEAD)', () => {
+  it('sends the bearer token and hands back the response untouched', async () => {
+    tokenStore.set('tok-2');
+    respond(200, 'raw bytes');
+    const response = await requestRaw('GET', '/files/f1');
+    await expect(response.text()).resolves.toBe('raw bytes');
+    expect(calls[0][0]).toBe('/api/files/f1');
+    expect(calls[0][1].method).toBe('GET');
+    expect(calls[0][1].headers).toEqual({ Authorization: 'Bearer tok-2' });
+  });
+
+  it('fails like request does: our error body on GET, the status alone on HEAD', async () => {
+    respond(404, { error: 'not_found', message: 'No such file.' });
+    await expect(requestRaw('GET', '/files/x')).rejects.toMatchObject({
+      status: 404,
+      code: 'not_found',
+      message: 'No such file.',
+    });
+    respond(404, '', 'Not Found');
+    await expect(requestRaw('HEAD', '/files/x')).rejects.toMatchObject({
+      status: 404,
+      code: 'http_404',
+    });
+  });
+
+  it('on 401 with a token: signs the user out, as every other call does', async () => {
+    tokenStore.set('expired');
+    const listener = jest.fn();
+    const stop = onUnauthorized(listener);
+    respond(401, { error: 'unauthorized', message: 'Token expired' });
+    await expect(requestRaw('GET', '/files/f1')).rejects.toBeInstanceOf(ApiError);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(tokenStore.get()).toBeNull();
+    stop();
   });
 });

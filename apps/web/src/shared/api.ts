@@ -91,27 +91,110 @@ export async function request<T>(
   }
 
   const text = await response.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      // A proxy or gateway page, not our API: keep the status, drop the HTML.
-      data = undefined;
-    }
-  }
+  if (!response.ok) throw failure(response.status, response.statusText, text, Boolean(token));
+  return parseJson(text) as T;
+}
 
-  if (!response.ok) {
-    const body = (data && typeof data === 'object' ? data : {}) as Partial<ApiErrorBody>;
-    const code = typeof body.error === 'string' ? body.error : `http_${response.status}`;
-    const message = typeof body.message === 'string' ? body.message : response.statusText;
-    if (response.status === 401 && token) {
-      tokenStore.clear();
-      unauthorizedListeners.forEach((listener) => listener());
-    }
-    throw new ApiError(response.status, code, message, body);
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // A proxy or gateway page, not our API: keep the status, drop the HTML.
+    return undefined;
   }
-  return data as T;
+}
+
+/**
+ * The ApiError for a failed answer (`{ error, message }` when it is ours). A 401 on a
+ * call that carried a token signs the user out, whichever transport made the call.
+ */
+function failure(status: number, statusText: string, text: string, hadToken: boolean): ApiError {
+  const data = parseJson(text);
+  const body = (data && typeof data === 'object' ? data : {}) as Partial<ApiErrorBody>;
+  const code = typeof body.error === 'string' ? body.error : `http_${status}`;
+  const message = typeof body.message === 'string' ? body.message : statusText;
+  if (status === 401 && hadToken) {
+    tokenStore.clear();
+    unauthorizedListeners.forEach((listener) => listener());
+  }
+  return new ApiError(status, code, message, body);
+}
+
+/**
+ * A call whose answer is not JSON (a file's bytes, or only its headers with HEAD):
+ * the Response when it succeeded, otherwise the same ApiError `request` throws.
+ */
+export async function requestRaw(
+  method: 'GET' | 'HEAD',
+  path: string,
+  options: Pick<RequestOptions, 'signal'> = {},
+): Promise<Response> {
+  const token = tokenStore.get();
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network_error', err instanceof Error ? err.message : String(err));
+  }
+  if (!response.ok) {
+    const text = method === 'HEAD' ? '' : await response.text().catch(() => '');
+    throw failure(response.status, response.statusText, text, Boolean(token));
+  }
+  return response;
+}
+
+export interface UploadOptions {
+  /** The multipart field holding the file (the API's POST /files wants `file`). */
+  field?: string;
+  /** Called as bytes go out, 0–100. */
+  onProgress?: (percent: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * POST one file as multipart/form-data with the user's token. XMLHttpRequest
+ * rather than fetch because only it reports upload progress.
+ */
+export function uploadFile<T>(
+  path: string,
+  file: Blob,
+  fileName: string,
+  options: UploadOptions = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const token = tokenStore.get();
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0)
+        options.onProgress?.(Math.min(100, Math.round((event.loaded / event.total) * 100)));
+    };
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) resolve(parseJson(xhr.responseText) as T);
+      else reject(failure(xhr.status, xhr.statusText, xhr.responseText, Boolean(token)));
+    };
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'network_error', 'The upload did not reach the server'));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    if (options.signal) {
+      if (options.signal.aborted) {
+        reject(new DOMException('The upload was cancelled', 'AbortError'));
+        return;
+      }
+      options.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    }
+    const body = new FormData();
+    body.append(options.field ?? 'file', file, fileName);
+    xhr.send(body);
+  });
 }
 
 export const http = {

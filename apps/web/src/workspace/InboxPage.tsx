@@ -211,7 +211,9 @@ export default function InboxPage() {
       key: 'current',
       render: (_, i) =>
         i.activeNodes.length
-          ? i.activeNodes.map((n) => nodeName(i.processKey, i.version, n)).join('、')
+          ? i.activeNodes
+              .map((n) => nodeName(i.processKey, i.version, n))
+              .join(t('common.listSeparator'))
           : '—',
     },
     { title: t('inbox.colStarted'), key: 'started', render: (_, i) => formatDateTime(i.startedAt) },
@@ -251,7 +253,7 @@ export default function InboxPage() {
                 <Typography.Text type="secondary" className="inbox-item-meta">
                   {formatDateTime(i.startedAt)}
                   {i.activeNodes.length > 0 &&
-                    ` · ${i.activeNodes.map((n) => nodeName(i.processKey, i.version, n)).join('、')}`}
+                    ` · ${i.activeNodes.map((n) => nodeName(i.processKey, i.version, n)).join(t('common.listSeparator'))}`}
                 </Typography.Text>
               </Link>
             </List.Item>

@@ -173,7 +173,7 @@ export default function InstancePage() {
               key: 'active',
               label: t('instance.activeNodes'),
               children: instance.activeNodes.length
-                ? instance.activeNodes.map(nodeName).join('、')
+                ? instance.activeNodes.map(nodeName).join(t('common.listSeparator'))
                 : '—',
             },
           ]}

@@ -25,12 +25,18 @@ export default function StartFormPage() {
   const [extraErrors, setExtraErrors] = useState<ErrorTree | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [uploading, setUploading] = useState(false);
 
   if (load.status === 'failed') return <PageError error={load.error} onRetry={load.reload} />;
   if (!load.data || !form) return <Skeleton active paragraph={{ rows: 6 }} />;
   const process = load.data;
 
   const submit = async (formData: Record<string, unknown>) => {
+    // A file still uploading has no id in the data yet: submitting now would drop it.
+    if (uploading) {
+      setFailure(t('attachment.waitForUploads'));
+      return;
+    }
     setSubmitting(true);
     setFailure(null);
     setExtraErrors(undefined);
@@ -97,6 +103,7 @@ export default function StartFormPage() {
             onError={() => setFailure(t('startForm.fixErrors'))}
             extraErrors={extraErrors}
             disabled={submitting}
+            onUploadingChange={setUploading}
             emptyText={t('startForm.noFields')}
           >
             <div className="form-actions">

@@ -15,15 +15,15 @@ export default function StartPage() {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const load = useLoad((signal) => workspaceApi.processes(signal), []);
-  const processes = load.data ?? [];
-  const groups = useMemo(() => groupCatalogue(processes, query), [processes, query]);
+  const processes = load.data;
+  const groups = useMemo(() => groupCatalogue(processes ?? [], query), [processes, query]);
 
   let body: React.ReactNode;
   if (load.status === 'failed' && !load.data)
     body = <PageError error={load.error} onRetry={load.reload} />;
   else if (load.status === 'loading' && !load.data)
     body = <Skeleton active paragraph={{ rows: 4 }} />;
-  else if (processes.length === 0)
+  else if (!processes?.length)
     body = (
       <Card>
         <Empty
@@ -107,7 +107,7 @@ export default function StartPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('start.subtitle')}</Typography.Text>
         </div>
-        {processes.length > 0 && (
+        {Boolean(processes?.length) && (
           <Input
             allowClear
             prefix={<SearchOutlined />}

@@ -45,6 +45,7 @@ import {
   writableData,
   type ErrorTree,
 } from './form-helpers';
+import { actionMenuTestId, actionTestId } from './action-test-ids';
 import { cachedVersion, useDirectory, useLoad } from './hooks';
 import { PageError } from '../shared/PageError';
 import { returnTargets } from './timeline';
@@ -102,6 +103,7 @@ export default function TaskPage() {
   const [dialog, setDialog] = useState<TaskAction | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
 
   const bundle = load.data;
   const permissions = useMemo(() => (bundle ? permissionsOf(bundle.task.form) : {}), [bundle]);
@@ -130,7 +132,12 @@ export default function TaskPage() {
   const start = (action: TaskAction) => {
     setPageError(null);
     setDialogError(null);
-    // Approving or submitting writes the form: check it first, errors show on the fields.
+    // Approving or submitting writes the form: wait for its files, check it first
+    // (errors show on the fields).
+    if ((action === 'approve' || action === 'submit') && editable && uploading) {
+      setPageError(t('attachment.waitForUploads'));
+      return;
+    }
     if (
       (action === 'approve' || action === 'submit') &&
       editable &&
@@ -261,6 +268,7 @@ export default function TaskPage() {
                 if (extraErrors) setExtraErrors(undefined);
               }}
               extraErrors={extraErrors}
+              onUploadingChange={setUploading}
               emptyText={t('instance.noData')}
             />
           </Card>
@@ -281,6 +289,7 @@ export default function TaskPage() {
                 icon={ICONS[action]}
                 onClick={() => start(action)}
                 className="action-secondary"
+                data-testid={actionTestId(action)}
               >
                 {t(`action.${action}`)}
               </Button>
@@ -291,12 +300,14 @@ export default function TaskPage() {
                   items: secondary.map((action) => ({
                     key: action,
                     icon: ICONS[action],
-                    label: t(`action.${action}`),
+                    label: (
+                      <span data-testid={actionMenuTestId(action)}>{t(`action.${action}`)}</span>
+                    ),
                   })),
                   onClick: ({ key }) => start(key as TaskAction),
                 }}
               >
-                <Button icon={<MoreOutlined />} className="action-more">
+                <Button icon={<MoreOutlined />} className="action-more" data-testid="action-more">
                   {t('task.more')}
                 </Button>
               </Dropdown>
@@ -309,6 +320,7 @@ export default function TaskPage() {
                 icon={ICONS[action]}
                 onClick={() => start(action)}
                 className="action-primary"
+                data-testid={actionTestId(action)}
               >
                 {t(`action.${action}`)}
               </Button>

@@ -12,6 +12,7 @@ const en: Messages = {
     logout: 'Log out',
     language: 'Language',
     openMenu: 'Open menu',
+    listSeparator: ', ',
   },
   login: {
     title: 'Sign in',
@@ -531,6 +532,14 @@ const en: Messages = {
         empty: 'is empty',
         notEmpty: 'is not empty',
       },
+      endHere: 'End (this branch ends here)',
+      cannotEndHere:
+        'Cannot end here: the steps after it would be cut off. Drop it on a column of a condition branch',
+      copy: 'Copy',
+      paste: 'Paste',
+      duplicate: 'Duplicate',
+      copied: 'Copied ({{count}}). Press Ctrl+V to paste',
+      cannotCopyStart: 'A flow has one initiator step; it cannot be copied',
     },
     sim: {
       title: 'Simulate',
@@ -793,6 +802,33 @@ const en: Messages = {
     title: 'Page not found',
     hint: 'The link may be out of date, or this feature has not shipped yet.',
     back: 'Back to Home',
+  },
+  forbidden: {
+    title: "You don't have access to this page",
+    hint: 'This page is for {{roles}}. Ask an administrator to add the role if you need it.',
+    hintNobody: 'This page is not open to any role at the moment.',
+    back: 'Back to Home',
+  },
+  attachment: {
+    upload: 'Upload files',
+    uploading: 'Uploading',
+    uploadError: 'Upload failed',
+    remove: 'Remove',
+    downloadShort: 'Download',
+    download: 'Download {{name}}',
+    downloadFailed: 'Could not download {{name}}: {{reason}}',
+    failed: '{{name}} was not uploaded: {{reason}}',
+    tooLarge: 'The file is too large: the limit is {{limit}}',
+    tooLargeNoLimit: 'The file is too large for the server',
+    typeRefused: 'Files of this type are not accepted ({{type}})',
+    typeRefusedGeneric: 'Files of this type are not accepted',
+    contentMismatch:
+      'The content of the file does not match its type (not {{type}}): check that it is not damaged or renamed',
+    tooMany: 'You can upload at most {{max}} files',
+    full: 'This field holds at most {{max}} files: remove one to upload another',
+    none: 'No files',
+    unavailable: 'not available to you',
+    waitForUploads: 'Files are still uploading: submit once they have finished',
   },
 };
 

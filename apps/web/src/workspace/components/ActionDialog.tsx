@@ -57,7 +57,8 @@ export function ActionDialog({
   const mentionOptions = directory.users
     .filter((u) => u.active !== false)
     .map((u) => ({ value: u.username, label: `${u.displayName || u.username} (@${u.username})` }));
-  const example = directory.users.find((u) => u.id !== user?.id)?.username ?? 'username';
+  // A real colleague's name as the @mention example; without one the placeholder says it.
+  const example = directory.users.find((u) => u.id !== user?.id && u.active !== false)?.username;
   const targetName =
     target === 'initiator'
       ? t('task.returnInitiator')
@@ -96,6 +97,7 @@ export function ActionDialog({
       okButtonProps={
         { danger: DESTRUCTIVE.has(action), loading: busy, 'data-testid': 'action-confirm' } as never
       }
+      cancelButtonProps={{ 'data-testid': 'action-cancel' } as never}
       onOk={() => form.submit()}
       onCancel={busy ? undefined : onCancel}
       maskClosable={!busy}
@@ -109,7 +111,7 @@ export function ActionDialog({
         <Typography.Paragraph type="secondary">{t('task.confirmReturnHint')}</Typography.Paragraph>
       )}
       {error && <Alert type="error" showIcon title={error} className="form-alert" role="alert" />}
-      <Form<Values> form={form} layout="vertical" onFinish={finish} requiredMark>
+      <Form<Values> form={form} name="action" layout="vertical" onFinish={finish} requiredMark>
         {action === 'return' && (
           <Form.Item
             name="to"
@@ -117,6 +119,7 @@ export function ActionDialog({
             rules={[{ required: true, message: t('task.pickNodeRequired') }]}
           >
             <Select
+              data-testid="return-target"
               placeholder={t('task.returnToPlaceholder')}
               onChange={(value: string) => setTarget(value)}
               options={[
@@ -133,6 +136,7 @@ export function ActionDialog({
             rules={[{ required: true, message: t('task.pickUserRequired') }]}
           >
             <Select
+              data-testid="transfer-user"
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('task.pickUser')}
               options={people}
@@ -147,6 +151,7 @@ export function ActionDialog({
               rules={[{ required: true, message: t('task.pickUserRequired') }]}
             >
               <Select
+                data-testid="add-signer-user"
                 mode="multiple"
                 showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('task.pickUser')}
@@ -154,7 +159,7 @@ export function ActionDialog({
               />
             </Form.Item>
             <Form.Item name="position" label={t('task.position')} initialValue="after">
-              <Radio.Group className="signer-position">
+              <Radio.Group className="signer-position" data-testid="add-signer-position">
                 <Radio value="before">{t('task.before')}</Radio>
                 <Radio value="after">{t('task.after')}</Radio>
               </Radio.Group>
@@ -163,13 +168,15 @@ export function ActionDialog({
         )}
         <Form.Item
           name="comment"
-          label={t('task.commentLabel')}
+          // `action-comment` inside the dialog is the older id of this field (e2e
+          // fills it): it sits in the <label>, so filling it fills the textarea.
+          label={<span data-testid="action-comment">{t('task.commentLabel')}</span>}
           rules={
             action === 'comment'
               ? [{ required: true, whitespace: true, message: t('task.commentRequired') }]
               : []
           }
-          extra={t('task.mentionHint', { example })}
+          extra={example ? t('task.mentionHint', { example }) : undefined}
         >
           <Mentions
             rows={3}
@@ -177,7 +184,7 @@ export function ActionDialog({
             placeholder={t('task.commentPlaceholder')}
             options={mentionOptions}
             maxLength={4000}
-            data-testid="action-comment"
+            data-testid="comment-text"
           />
         </Form.Item>
       </Form>

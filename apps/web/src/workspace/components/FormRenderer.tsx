@@ -1,14 +1,16 @@
 // The one place the workspace renders a process form: @rjsf with the antd theme,
 // our widgets, errors in the user's language and the API's field errors on the
 // fields. The caller decides where the buttons are.
-import { forwardRef, useCallback, useMemo } from 'react';
+import { forwardRef, useCallback, useMemo, useRef } from 'react';
 import Form from '@rjsf/antd';
 import type { RJSFValidationError, UiSchema as RjsfUiSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { JsonSchema, UiSchema } from '@baton/forms';
+import { withAttachmentWidgets } from '../attachments';
 import { translateClientErrors, type ErrorTree } from '../form-helpers';
+import { UploadActivityContext, type UploadActivity } from './upload-activity';
 import { workspaceWidgets } from './widgets';
 
 type FormHandle = { validateForm(): boolean; submit(): void };
@@ -26,6 +28,8 @@ export interface FormRendererProps {
   readonly?: boolean;
   disabled?: boolean;
   emptyText?: string;
+  /** Attachments started or finished uploading: true while any file is on its way up. */
+  onUploadingChange?: (uploading: boolean) => void;
   children?: React.ReactNode;
 }
 
@@ -47,12 +51,39 @@ export const FormRenderer = forwardRef<FormHandle, FormRendererProps>(function F
     readonly,
     disabled,
     emptyText,
+    onUploadingChange,
     children,
   },
   ref,
 ) {
   const { t } = useTranslation();
+  const uploads = useRef(0);
+  const reportRef = useRef(onUploadingChange);
+  reportRef.current = onUploadingChange;
+  const activity = useMemo<UploadActivity>(
+    () => ({
+      begin() {
+        uploads.current += 1;
+        if (uploads.current === 1) reportRef.current?.(true);
+        let ended = false;
+        return () => {
+          if (ended) return;
+          ended = true;
+          uploads.current -= 1;
+          if (uploads.current === 0) reportRef.current?.(false);
+        };
+      },
+    }),
+    [],
+  );
   const cleanSchema = useMemo(() => browserSchema(schema), [schema]);
+  const fullUiSchema = useMemo(
+    () => ({
+      ...(withAttachmentWidgets(schema, uiSchema) as RjsfUiSchema),
+      'ui:submitButtonOptions': { norender: true },
+    }),
+    [schema, uiSchema],
+  );
   const transformErrors = useCallback(
     (errors: RJSFValidationError[]) =>
       translateClientErrors(errors as (RJSFValidationError & { stack: string })[], (key, vars) =>
@@ -70,27 +101,29 @@ export const FormRenderer = forwardRef<FormHandle, FormRendererProps>(function F
     );
   }
   return (
-    <Form
-      ref={ref as never}
-      className="workspace-form"
-      schema={cleanSchema as never}
-      uiSchema={{ ...(uiSchema as RjsfUiSchema), 'ui:submitButtonOptions': { norender: true } }}
-      formData={formData}
-      validator={validator}
-      widgets={workspaceWidgets}
-      readonly={readonly}
-      disabled={disabled}
-      extraErrors={extraErrors as never}
-      showErrorList={false}
-      noHtml5Validate
-      transformErrors={transformErrors}
-      onChange={(event) => onChange?.((event.formData ?? {}) as Record<string, unknown>)}
-      onSubmit={(event) => onSubmit?.((event.formData ?? {}) as Record<string, unknown>)}
-      // Without onError @rjsf logs the failed validation with console.error.
-      onError={() => onError?.()}
-    >
-      {children}
-    </Form>
+    <UploadActivityContext.Provider value={activity}>
+      <Form
+        ref={ref as never}
+        className="workspace-form"
+        schema={cleanSchema as never}
+        uiSchema={fullUiSchema}
+        formData={formData}
+        validator={validator}
+        widgets={workspaceWidgets}
+        readonly={readonly}
+        disabled={disabled}
+        extraErrors={extraErrors as never}
+        showErrorList={false}
+        noHtml5Validate
+        transformErrors={transformErrors}
+        onChange={(event) => onChange?.((event.formData ?? {}) as Record<string, unknown>)}
+        onSubmit={(event) => onSubmit?.((event.formData ?? {}) as Record<string, unknown>)}
+        // Without onError @rjsf logs the failed validation with console.error.
+        onError={() => onError?.()}
+      >
+        {children}
+      </Form>
+    </UploadActivityContext.Provider>
   );
 });
 

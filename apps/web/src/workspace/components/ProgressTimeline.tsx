@@ -16,7 +16,7 @@ export interface ProgressTimelineProps {
 function useSentence(directory: Directory, nodeName: ProgressTimelineProps['nodeName']) {
   const { t } = useTranslation();
   const names = (ids: string[] | undefined) =>
-    (ids ?? []).map((id) => directory.userName(id)).join('、');
+    (ids ?? []).map((id) => directory.userName(id)).join(t('common.listSeparator'));
   return (entry: TimelineEntry): string => {
     const name = directory.userName(entry.actorId);
     switch (entry.kind) {

@@ -82,9 +82,12 @@ export function ProcessEditor({
   editorRef.current = editor;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // Named one by one: a KeyboardEvent's modifier flags are getters a spread would drop.
       const action = shortcutOf({
-        ...event,
         key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        shiftKey: event.shiftKey,
         targetIsText: isTextTarget(event.target),
       });
       if (!action) return;

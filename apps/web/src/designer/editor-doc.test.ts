@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { newDefinition, insertNodeOnEdge } from './model';
+import { endOnEdge, newDefinition, insertNodeOnEdge } from './model';
 import { createField } from './form-model';
 import { docOf, laidOut, withDocFields } from './editor-doc';
-import { shortcutOf } from './useEditor';
+import { clipboardShortcut, shortcutOf } from './useEditor';
 
 describe('editor doc', () => {
   test('fields that do not compile are kept, the definition keeps the last good form', () => {
@@ -35,5 +35,38 @@ describe('editor doc', () => {
     expect(shortcutOf({ ...base, key: 'z', targetIsText: true })).toBeUndefined();
     expect(shortcutOf({ ...base, key: 'z', ctrlKey: false })).toBeUndefined();
     expect(shortcutOf({ ...base, key: 'z', ctrlKey: false, metaKey: true })).toBe('undo');
+  });
+
+  test('a branch with an end in each column: both ends below the branch, side by side', async () => {
+    let n = 0;
+    const ids = (p: string) => `${p}_${++n}`;
+    const branched = insertNodeOnEdge(newDefinition('demo', 'Demo'), 'e2', 'branch', ids);
+    const column = branched.graph.edges.find((e) => e.source === 'branch_1' && !e.default)!;
+    const def = await laidOut(endOnEdge(branched, column.id, ids));
+    const pos = Object.fromEntries(def.graph.nodes.map((x) => [x.id, x.position!]));
+    expect(Object.keys(pos)).toEqual(['start', 'approval', 'branch_1', 'end_6', 'end']);
+    expect(pos.branch_1.y).toBeLessThan(pos.end_6.y);
+    expect(pos.end_6.y).toBe(pos.end.y);
+    // The condition column left of the default one ("其他情况" reads last).
+    expect(pos.end_6.x).toBeLessThan(pos.end.x);
+  });
+
+  test('clipboard shortcuts: Ctrl/Cmd+C, V, D, never while typing', () => {
+    const base = {
+      ctrlKey: true,
+      metaKey: false,
+      shiftKey: false,
+      altKey: false,
+      targetIsText: false,
+    };
+    expect(clipboardShortcut({ ...base, key: 'c' })).toBe('copy');
+    expect(clipboardShortcut({ ...base, key: 'V' })).toBe('paste');
+    expect(clipboardShortcut({ ...base, key: 'd' })).toBe('duplicate');
+    expect(clipboardShortcut({ ...base, key: 'c', ctrlKey: false, metaKey: true })).toBe('copy');
+    expect(clipboardShortcut({ ...base, key: 'v', targetIsText: true })).toBeUndefined();
+    expect(clipboardShortcut({ ...base, key: 'c', targetIsText: true })).toBeUndefined();
+    expect(clipboardShortcut({ ...base, key: 'c', ctrlKey: false })).toBeUndefined();
+    expect(clipboardShortcut({ ...base, key: 'v', shiftKey: true })).toBeUndefined();
+    expect(clipboardShortcut({ ...base, key: 'z' })).toBeUndefined();
   });
 });

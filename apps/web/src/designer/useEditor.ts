@@ -92,3 +92,21 @@ export function shortcutOf(event: {
   if (key === 'y' && event.ctrlKey) return 'redo';
   return undefined;
 }
+
+/** Ctrl/Cmd+C copies the selected steps, Ctrl/Cmd+V pastes them, Ctrl/Cmd+D duplicates; text inputs keep their own. */
+export function clipboardShortcut(event: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+  targetIsText: boolean;
+}): 'copy' | 'paste' | 'duplicate' | undefined {
+  if (event.targetIsText || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey)
+    return undefined;
+  const key = event.key.toLowerCase();
+  if (key === 'c') return 'copy';
+  if (key === 'v') return 'paste';
+  if (key === 'd') return 'duplicate';
+  return undefined;
+}

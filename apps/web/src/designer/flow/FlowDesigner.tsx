@@ -14,33 +14,45 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { App, Button, Space, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BlockOutlined,
+  CopyOutlined,
+  PlayCircleOutlined,
+  SnippetsOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { NodeType, Problem } from '@baton/flow';
+import type { NodeType, ProcessDefinition, Problem } from '@baton/flow';
 import {
   APPEARANCE_COLOUR,
   EditError,
-  INSERTABLE_TYPES,
   NODE_APPEARANCE,
   NODE_TYPE_LABELS,
+  PALETTE_TYPES,
+  PASTE_OFFSET,
   addNode,
   applyPositions,
+  canEndOnEdge,
   connect,
   connectionProblem,
+  copyNodes,
+  endOnEdge,
   insertNodeOnEdge,
   layoutGraph,
+  pasteFragment,
   removeNode,
   toFlowElements,
   updateNode,
-  type InsertableType,
+  type FlowFragment,
   type NodeStatus,
+  type PaletteType,
   type ProblemEntry,
   type RFEdge,
   type RFNode,
 } from '../model';
 import { LAYOUT_OPTIONS, NODE_SIZES, randomIds } from '../editor-doc';
 import { useDesignerEnv } from '../env';
-import type { Editor } from '../useEditor';
+import { clipboardShortcut, type Editor } from '../useEditor';
 import { CanvasContext, type CanvasActions } from './canvas-context';
 import { ConditionDrawer } from './ConditionDrawer';
 import { InsertableEdge } from './InsertableEdge';
@@ -84,18 +96,36 @@ function isTextTarget(target: EventTarget | null): boolean {
   );
 }
 
+/**
+ * What Ctrl/Cmd+C copied. Kept for the session (outside the component), so a
+ * step copied in one process can be pasted into another; `pastes` moves each
+ * paste a little further, so copies never sit exactly on top of each other.
+ */
+let clipboard: { fragment: FlowFragment; pastes: number } | undefined;
+
+/** Removes every node in `ids` as one edit; nodes a split took with it are skipped, the start stays. */
+function removeNodes(def: ProcessDefinition, ids: readonly string[]): ProcessDefinition {
+  return ids.reduce(
+    (d, id) =>
+      d.graph.nodes.some((n) => n.id === id && n.type !== 'start') ? removeNode(d, id) : d,
+    def,
+  );
+}
+
 function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly Problem[] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const env = useDesignerEnv();
   const flow = useReactFlow<RFNode, RFEdge>();
   const def = editor.doc.definition;
-  const [selectedNode, setSelectedNode] = useState<string | undefined>();
   const [drawerNode, setDrawerNode] = useState<string | undefined>();
   const [drawerEdge, setDrawerEdge] = useState<string | undefined>();
   const [simulating, setSimulating] = useState(false);
   const [statuses, setStatuses] = useState<Record<string, NodeStatus> | undefined>();
-  const dragging = useRef<InsertableType | undefined>(undefined);
+  const dragging = useRef<PaletteType | undefined>(undefined);
+  const defRef = useRef(def);
+  defRef.current = def;
+  const [hasClipboard, setHasClipboard] = useState(clipboard !== undefined);
 
   // A definition without positions (a template, an import) is laid out once.
   useEffect(() => {
@@ -120,9 +150,21 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
     [def, env, problems, simulating, statuses, editor.doc.fields],
   );
   const [nodes, setNodes] = useState<RFNode[]>(derived.nodes);
+  // The selection lives in the canvas's nodes (click, Ctrl/Cmd+click, Shift+drag
+  // a box) and survives edits; after a paste the copies are selected instead.
+  const nextSelection = useRef<readonly string[] | undefined>(undefined);
   useEffect(() => {
-    setNodes(derived.nodes.map((n) => ({ ...n, selected: n.id === selectedNode })));
-  }, [derived.nodes, selectedNode]);
+    const wanted = nextSelection.current;
+    nextSelection.current = undefined;
+    setNodes((previous) => {
+      const keep = new Set(wanted ?? previous.filter((n) => n.selected).map((n) => n.id));
+      return derived.nodes.map((n) => ({ ...n, selected: keep.has(n.id) }));
+    });
+  }, [derived.nodes]);
+  const selection = useMemo(() => nodes.filter((n) => n.selected).map((n) => n.id), [nodes]);
+  const select = useCallback((ids: readonly string[]) => {
+    setNodes((ns) => ns.map((n) => ({ ...n, selected: ids.includes(n.id) })));
+  }, []);
   // Refit when steps come or go (insert, delete, undo), once React Flow has measured them.
   const nodeCount = def.graph.nodes.length;
   useEffect(() => {
@@ -150,23 +192,116 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
   );
 
   const remove = useCallback(
-    (id: string) => {
-      const node = def.graph.nodes.find((n) => n.id === id);
-      if (!node || node.type === 'start') {
+    (ids: readonly string[]) => {
+      const removable = ids.filter((id) =>
+        def.graph.nodes.some((n) => n.id === id && n.type !== 'start'),
+      );
+      if (removable.length === 0) {
         message.warning(t('designer.flow.cannotDelete'));
         return;
       }
       setDrawerNode(undefined);
-      setSelectedNode(undefined);
-      void structural((d) => removeNode(d, id));
+      select([]);
+      void structural((d) => removeNodes(d, removable));
     },
-    [def, message, t, structural],
+    [def, message, t, structural, select],
   );
+
+  const copy = useCallback(
+    (ids: readonly string[]): FlowFragment | undefined => {
+      const fragment = copyNodes(defRef.current, ids);
+      if (!fragment) {
+        if (ids.length > 0) message.warning(t('designer.flow.cannotCopyStart'));
+        return undefined;
+      }
+      clipboard = { fragment, pastes: 0 };
+      setHasClipboard(true);
+      message.success(t('designer.flow.copied', { count: fragment.nodes.length }));
+      return fragment;
+    },
+    [message, t],
+  );
+
+  /** Adds the fragment as one undo step, moved `times` offsets from where it was copied. */
+  const pasteCopy = useCallback(
+    (fragment: FlowFragment, times: number) => {
+      const offset = { x: PASTE_OFFSET.x * times, y: PASTE_OFFSET.y * times };
+      // Worked out here, not inside the state update: the copies' ids are selected next.
+      const result = pasteFragment(defRef.current, fragment, randomIds, offset);
+      editor.edit(() => result.definition);
+      nextSelection.current = result.nodeIds;
+      setDrawerNode(undefined);
+      setDrawerEdge(undefined);
+    },
+    [editor],
+  );
+
+  const paste = useCallback(() => {
+    if (!clipboard) return;
+    clipboard = { ...clipboard, pastes: clipboard.pastes + 1 };
+    pasteCopy(clipboard.fragment, clipboard.pastes);
+  }, [pasteCopy]);
+
+  const duplicate = useCallback(
+    (ids: readonly string[]) => {
+      const fragment = copyNodes(defRef.current, ids);
+      if (!fragment) {
+        if (ids.length > 0) message.warning(t('designer.flow.cannotCopyStart'));
+        return;
+      }
+      pasteCopy(fragment, 1);
+    },
+    [message, pasteCopy, t],
+  );
+
+  // Ctrl/Cmd+C, V and D while the flow tab is open, unless someone is typing or
+  // has selected text to copy (e.g. in the node drawer).
+  const shortcuts = useRef({ copy, paste, duplicate, selection, simulating });
+  shortcuts.current = { copy, paste, duplicate, selection, simulating };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = clipboardShortcut({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        shiftKey: event.shiftKey,
+        altKey: event.altKey,
+        targetIsText: isTextTarget(event.target),
+      });
+      const current = shortcuts.current;
+      if (!action || current.simulating) return;
+      if (action !== 'paste' && (window.getSelection()?.toString() ?? '') !== '') return;
+      if (action === 'copy') {
+        if (current.selection.length === 0) return;
+        event.preventDefault();
+        current.copy(current.selection);
+      } else if (action === 'paste') {
+        if (!clipboard) return;
+        event.preventDefault();
+        current.paste();
+      } else {
+        event.preventDefault();
+        if (current.selection.length > 0) current.duplicate(current.selection);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const actions = useMemo<CanvasActions>(
     () => ({
-      insertOnEdge: (edgeId, type) =>
-        void structural((d) => insertNodeOnEdge(d, edgeId, type, randomIds)),
+      insertOnEdge: (edgeId, type) => {
+        if (type !== 'end') {
+          void structural((d) => insertNodeOnEdge(d, edgeId, type, randomIds));
+          return;
+        }
+        if (!canEndOnEdge(defRef.current, edgeId)) {
+          message.warning(t('designer.flow.cannotEndHere'));
+          return;
+        }
+        void structural((d) => endOnEdge(d, edgeId, randomIds));
+      },
+      canEndOn: (edgeId) => canEndOnEdge(defRef.current, edgeId),
       openEdge: (edgeId) => {
         setDrawerNode(undefined);
         setDrawerEdge(edgeId);
@@ -174,7 +309,7 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
       draggingType: () => dragging.current,
       readOnly: simulating,
     }),
-    [structural, simulating],
+    [structural, simulating, message, t],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<RFNode>[]) => {
@@ -202,7 +337,7 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
     if (entry.target.kind === 'edge') setDrawerEdge(entry.target.edgeId);
     if (!nodeId) return;
     const node = def.graph.nodes.find((n) => n.id === nodeId);
-    setSelectedNode(nodeId);
+    select([nodeId]);
     if (entry.target.kind === 'node') {
       setDrawerEdge(undefined);
       setDrawerNode(nodeId);
@@ -243,7 +378,7 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
           <Typography.Text type="secondary" className="fd-hint">
             {t('designer.flow.paletteHint')}
           </Typography.Text>
-          {INSERTABLE_TYPES.map((type) => {
+          {PALETTE_TYPES.map((type) => {
             const appearance = NODE_APPEARANCE[type];
             return (
               <div
@@ -276,11 +411,12 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
           onKeyDown={(e) => {
             if (
               (e.key === 'Delete' || e.key === 'Backspace') &&
-              selectedNode &&
+              selection.length > 0 &&
+              !simulating &&
               !isTextTarget(e.target)
             ) {
               e.preventDefault();
-              remove(selectedNode);
+              remove(selection);
             }
           }}
           onDragOver={(e) => {
@@ -294,22 +430,29 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             onNodesChange={onNodesChange}
-            onNodeClick={(_, node) => {
-              setSelectedNode(node.id);
+            onNodeClick={(event, node) => {
               setDrawerEdge(undefined);
-              setDrawerNode(node.id);
+              // Ctrl/Cmd+click adds to the selection (to copy several steps); a plain click opens the step.
+              if (event.ctrlKey || event.metaKey) setDrawerNode(undefined);
+              else setDrawerNode(node.id);
             }}
             onEdgeClick={(_, edge) => {
               if (edge.data?.choice) actions.openEdge(edge.id);
             }}
             onPaneClick={() => {
-              setSelectedNode(undefined);
+              select([]);
               setDrawerNode(undefined);
               setDrawerEdge(undefined);
             }}
-            onNodeDragStop={(_, node) =>
-              editor.edit((d) => updateNode(d, node.id, { position: { ...node.position } }))
+            onNodeDragStop={(_, node, dragged) =>
+              editor.edit((d) =>
+                (dragged.length > 0 ? dragged : [node]).reduce(
+                  (acc, n) => updateNode(acc, n.id, { position: { ...n.position } }),
+                  d,
+                ),
+              )
             }
+            multiSelectionKeyCode={['Meta', 'Control']}
             onConnect={onConnect}
             isValidConnection={(c) => !connectionProblem(def, c.source, c.target)}
             deleteKeyCode={null}
@@ -345,6 +488,36 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
                   {t('designer.flow.autoLayout')}
                 </Button>
               </Tooltip>
+              <Tooltip title={`${t('designer.flow.copy')} (Ctrl+C)`}>
+                <Button
+                  icon={<CopyOutlined />}
+                  disabled={simulating || selection.length === 0}
+                  onClick={() => copy(selection)}
+                  data-testid="flow-copy"
+                >
+                  {t('designer.flow.copy')}
+                </Button>
+              </Tooltip>
+              <Tooltip title={`${t('designer.flow.paste')} (Ctrl+V)`}>
+                <Button
+                  icon={<SnippetsOutlined />}
+                  disabled={simulating || !hasClipboard}
+                  onClick={paste}
+                  data-testid="flow-paste"
+                >
+                  {t('designer.flow.paste')}
+                </Button>
+              </Tooltip>
+              <Tooltip title={`${t('designer.flow.duplicate')} (Ctrl+D)`}>
+                <Button
+                  icon={<BlockOutlined />}
+                  disabled={simulating || selection.length === 0}
+                  onClick={() => duplicate(selection)}
+                  data-testid="flow-duplicate"
+                >
+                  {t('designer.flow.duplicate')}
+                </Button>
+              </Tooltip>
               <Button
                 type={simulating ? 'primary' : 'default'}
                 icon={<PlayCircleOutlined />}
@@ -375,7 +548,8 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
           node={drawerNodeValue}
           editor={editor}
           onClose={() => setDrawerNode(undefined)}
-          onDelete={remove}
+          onDelete={(id) => remove([id])}
+          onDuplicate={(id) => duplicate([id])}
         />
         <ConditionDrawer
           edge={drawerEdgeValue}

@@ -10,6 +10,7 @@ import {
   INSERTABLE_TYPES,
   NODE_APPEARANCE,
   NODE_TYPE_LABELS,
+  type PaletteType,
   type RFEdge,
 } from '../model';
 import { useDesignerEnv } from '../env';
@@ -23,6 +24,8 @@ function InsertableEdgeImpl(props: EdgeProps<RFEdge>) {
   const { lang } = useDesignerEnv();
   const canvas = useCanvas();
   const [over, setOver] = useState(false);
+  // 结束 is offered only where it leaves the flow sound; worked out when the menu opens.
+  const [endAllowed, setEndAllowed] = useState(false);
   const geometry = edgeGeometry({
     sourceX,
     sourceY,
@@ -99,18 +102,17 @@ function InsertableEdgeImpl(props: EdgeProps<RFEdge>) {
           >
             <Dropdown
               trigger={['click']}
+              onOpenChange={(open) => {
+                if (open) setEndAllowed(canvas.canEndOn(id));
+              }}
               menu={{
-                items: INSERTABLE_TYPES.map((type) => ({
-                  key: type,
-                  label: NODE_TYPE_LABELS[type][lang],
-                  icon: (
-                    <span style={{ color: APPEARANCE_COLOUR[NODE_APPEARANCE[type]] }}>
-                      <NodeIcon appearance={NODE_APPEARANCE[type]} />
-                    </span>
-                  ),
-                })),
-                onClick: ({ key }) =>
-                  canvas.insertOnEdge(id, key as (typeof INSERTABLE_TYPES)[number]),
+                items: [
+                  ...INSERTABLE_TYPES.map((type) => menuItem(type, NODE_TYPE_LABELS[type][lang])),
+                  ...(endAllowed
+                    ? [{ type: 'divider' as const }, menuItem('end', t('designer.flow.endHere'))]
+                    : []),
+                ],
+                onClick: ({ key }) => canvas.insertOnEdge(id, key as PaletteType),
               }}
             >
               <button
@@ -128,6 +130,18 @@ function InsertableEdgeImpl(props: EdgeProps<RFEdge>) {
       </EdgeLabelRenderer>
     </>
   );
+}
+
+function menuItem(type: PaletteType, label: string) {
+  return {
+    key: type,
+    label,
+    icon: (
+      <span style={{ color: APPEARANCE_COLOUR[NODE_APPEARANCE[type]] }}>
+        <NodeIcon appearance={NODE_APPEARANCE[type]} />
+      </span>
+    ),
+  };
 }
 
 export const InsertableEdge = memo(InsertableEdgeImpl);

@@ -15,7 +15,7 @@ import {
   Tabs,
   Typography,
 } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { BlockOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FieldPermission, FormField } from '@baton/forms';
 import type {
@@ -42,11 +42,13 @@ export function NodeDrawer({
   editor,
   onClose,
   onDelete,
+  onDuplicate,
 }: {
   node: FlowNode | undefined;
   editor: Editor;
   onClose: () => void;
   onDelete: (id: string) => void;
+  onDuplicate: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const { lang } = useDesignerEnv();
@@ -103,9 +105,19 @@ export function NodeDrawer({
       data-testid="node-drawer"
       extra={
         node.type !== 'start' && (
-          <Button danger size="small" icon={<DeleteOutlined />} onClick={() => onDelete(node.id)}>
-            {t('designer.flow.deleteNode')}
-          </Button>
+          <Space size={6}>
+            <Button
+              size="small"
+              icon={<BlockOutlined />}
+              onClick={() => onDuplicate(node.id)}
+              data-testid="node-duplicate"
+            >
+              {t('designer.flow.duplicate')}
+            </Button>
+            <Button danger size="small" icon={<DeleteOutlined />} onClick={() => onDelete(node.id)}>
+              {t('designer.flow.deleteNode')}
+            </Button>
+          </Space>
         )
       }
     >

@@ -31,6 +31,10 @@ export const INSERTABLE_TYPES = [
 ] as const satisfies readonly NodeType[];
 export type InsertableType = (typeof INSERTABLE_TYPES)[number];
 
+/** The flow palette: the insertable steps, and 结束 to end a branch column on its own (see branch-ends.ts). */
+export const PALETTE_TYPES = [...INSERTABLE_TYPES, 'end'] as const satisfies readonly NodeType[];
+export type PaletteType = (typeof PALETTE_TYPES)[number];
+
 /**
  * A node as the palette drops it. People steps start without assignees (the
  * designer shows `no_assignees` until someone is chosen); a timer waits one

@@ -9,3 +9,5 @@ export * from './history';
 export * from './problems';
 export { formFields, fieldIndex } from './form-fields';
 export { splitBlock, splitOfJoin, type SplitBlock } from './blocks';
+export * from './clipboard';
+export { canEndOnEdge, endOnEdge } from './branch-ends';

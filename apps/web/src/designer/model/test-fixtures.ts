@@ -93,3 +93,12 @@ export function withoutPositions(def: ProcessDefinition): ProcessDefinition {
     },
   };
 }
+
+/** Frozen all the way down: any mutation by an edit throws (ES modules are strict). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

@@ -9,6 +9,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppOptions } from './app.module.js';
 import { ErrorFilter } from './platform/errors/error.filter.js';
+import { corsOptions, securityHeaders } from './platform/http/security.js';
 import { createLogger, PinoNestLogger } from './platform/logging/logger.js';
 
 export async function createHttpApp(opts: AppOptions): Promise<NestExpressApplication> {
@@ -18,17 +19,15 @@ export async function createHttpApp(opts: AppOptions): Promise<NestExpressApplic
     bodyParser: false,
     abortOnError: false,
   });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  // First, so every answer carries them: errors from the body parser included.
+  app.use(securityHeaders(opts.config.http));
+  const cors = corsOptions(opts.config.http);
+  if (cors) app.enableCors(cors);
   app.useBodyParser('json', { limit: '2mb' });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());
-  app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use((_req: unknown, res: { setHeader(k: string, v: string): void }, next: () => void) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
   setupOpenApi(app);
   if (opts.config.webDist) serveWeb(app, opts.config.webDist);
   return app;

@@ -2,6 +2,7 @@
 // but the row needs a key and a name, and the JSON must be something
 // PostgreSQL's jsonb accepts and the validator can read in bounded time.
 import type { Problem } from '@baton/flow';
+import { unstorablePath } from '../../platform/validation/storable.js';
 
 export const PROCESS_KEY = /^[a-z][a-z0-9-]{1,62}$/;
 export const MAX_NAME_LENGTH = 200;
@@ -55,31 +56,13 @@ export function checkIdentity(body: unknown): Problem[] {
   return problems;
 }
 
-// NUL and unpaired surrogates are valid in JSON text but PostgreSQL refuses
-// them in text and jsonb; without this check they would end as a 500.
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /**
- * The first string or property name that cannot be stored. Iterative: call it
- * only after validateDefinition's input guard has bounded size and depth.
+ * The first string or property name that cannot be stored. Call it only
+ * after validateDefinition's input guard has bounded size and depth.
  */
 export function findUnstorableText(value: unknown): Problem | undefined {
-  const stack: { value: unknown; path: string }[] = [{ value, path: '' }];
-  while (stack.length > 0) {
-    const { value: v, path } = stack.pop()!;
-    if (typeof v === 'string') {
-      if (UNSTORABLE.test(v)) return unstorable(path || '/');
-    } else if (Array.isArray(v)) {
-      v.forEach((item, i) => stack.push({ value: item, path: `${path}/${i}` }));
-    } else if (isPlainObject(v)) {
-      for (const [k, item] of Object.entries(v)) {
-        const p = `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        if (UNSTORABLE.test(k)) return unstorable(p);
-        stack.push({ value: item, path: p });
-      }
-    }
-  }
-  return undefined;
+  const path = unstorablePath(value);
+  return path === undefined ? undefined : unstorable(path);
 }
 
 function unstorable(path: string): Problem {

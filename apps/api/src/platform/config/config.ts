@@ -21,9 +21,34 @@ export interface BatonConfig {
   webDist?: string;
   /** How long an API call waits for its queued command before answering 202. */
   commandWaitMs: number;
+  /**
+   * While it waits, how often the API reads the command row when an
+   * announcement (a local worker, or NOTIFY in server mode) should arrive
+   * first: the safety net for a lost notification.
+   */
+  commandPollMs: number;
+  /** An unfinished Idempotency-Key older than this is taken over by a retry (its request died). */
+  idempotencyLeaseMs: number;
   loginRateLimit: { max: number; windowMs: number };
   webhooks: WebhookConfig;
   files: FileConfig;
+  http: HttpSecurityConfig;
+}
+
+export interface HttpSecurityConfig {
+  /**
+   * Browsers reach Baton over HTTPS (BATON_HTTPS): send Strict-Transport-Security
+   * and ask the browser to upgrade insecure sub-requests. Off by default, since
+   * an install on a plain-HTTP intranet address must keep working.
+   */
+  https: boolean;
+  /** Max-age of Strict-Transport-Security, in seconds (BATON_HSTS_MAX_AGE). */
+  hstsMaxAge: number;
+  /**
+   * Origins allowed to call the API from a browser (BATON_CORS_ORIGINS);
+   * empty = CORS off (the web app is served from the API's own origin).
+   */
+  corsOrigins: string[];
 }
 
 export interface FileConfig {
@@ -71,6 +96,42 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   return n;
 }
 
+/** `https://a.example, http://b.example:8080` → exact origins; anything else refuses to boot. */
+export function parseOrigins(value: string | undefined, name: string): string[] {
+  const origins: string[] = [];
+  for (const raw of (value ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const candidate = raw.replace(/\/+$/, '');
+    let origin: string | undefined;
+    try {
+      const url = new URL(candidate);
+      // An origin is scheme://host[:port] exactly: no wildcard, path, query or credentials.
+      if (
+        (url.protocol === 'http:' || url.protocol === 'https:') &&
+        !candidate.includes('*') &&
+        url.pathname === '/' &&
+        !url.search &&
+        !url.hash &&
+        !url.username &&
+        !url.password &&
+        /^https?:\/\/[^/?#]+$/i.test(candidate)
+      )
+        origin = url.origin;
+    } catch {
+      origin = undefined;
+    }
+    if (!origin)
+      throw new Error(
+        `${name} takes exact origins such as https://erp.example.com, comma separated; "${raw}" is not one`,
+      );
+    if (!origins.includes(origin)) origins.push(origin);
+  }
+  return origins;
+}
+
+function flagFrom(value: string | undefined): boolean {
+  return value === '1' || value === 'true';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BatonConfig {
   const dataDir = path.resolve(env.BATON_DATA_DIR || './data');
   return {
@@ -87,6 +148,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BatonConfig {
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     webDist: env.BATON_WEB_DIST || undefined,
     commandWaitMs: intFrom(env.BATON_COMMAND_WAIT_MS, 2000, 'BATON_COMMAND_WAIT_MS'),
+    commandPollMs: intFrom(env.BATON_COMMAND_POLL_MS, 100, 'BATON_COMMAND_POLL_MS'),
+    idempotencyLeaseMs: intFrom(
+      env.BATON_IDEMPOTENCY_LEASE_MS,
+      intFrom(env.BATON_COMMAND_WAIT_MS, 2000, 'BATON_COMMAND_WAIT_MS') + 30_000,
+      'BATON_IDEMPOTENCY_LEASE_MS',
+    ),
     loginRateLimit: {
       max: intFrom(env.BATON_LOGIN_MAX_ATTEMPTS, 10, 'BATON_LOGIN_MAX_ATTEMPTS'),
       windowMs: intFrom(env.BATON_LOGIN_WINDOW_SECONDS, 300, 'BATON_LOGIN_WINDOW_SECONDS') * 1000,
@@ -104,6 +171,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BatonConfig {
             .filter(Boolean)
             .map((t) => t.toLowerCase())
         : DEFAULT_FILE_TYPES,
+    },
+    http: {
+      https: flagFrom(env.BATON_HTTPS),
+      hstsMaxAge: intFrom(env.BATON_HSTS_MAX_AGE, 365 * 24 * 3600, 'BATON_HSTS_MAX_AGE'),
+      corsOrigins: parseOrigins(env.BATON_CORS_ORIGINS, 'BATON_CORS_ORIGINS'),
     },
   };
 }

@@ -93,7 +93,8 @@ export class ErrorFilter implements ExceptionFilter {
       const code = (exception as unknown as { code?: string }).code;
       if (code === '23505')
         return { status: 409, body: { error: 'conflict', message: 'That already exists.' } };
-      if (code === '22P02' || code === '22001')
+      // 22P05 / 22021: text PostgreSQL cannot store (NUL, broken surrogates).
+      if (code === '22P02' || code === '22001' || code === '22P05' || code === '22021')
         return {
           status: 400,
           body: { error: 'bad_request', message: 'A value has the wrong form or is too long.' },

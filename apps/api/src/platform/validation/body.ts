@@ -3,6 +3,7 @@
 import { Ajv, type ErrorObject, type JSONSchemaType, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { badRequest } from '../errors/api-error.js';
+import { unstorablePath } from './storable.js';
 
 const addFormats =
   (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
@@ -48,6 +49,15 @@ export function parseBody<T>(
       `The request is not valid: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}.`,
       { fields },
     );
+  }
+  const unstorable = unstorablePath(body);
+  if (unstorable !== undefined) {
+    const path = unstorable.replace(/^\//, '').replace(/\//g, '.') || '(body)';
+    const message =
+      'contains a NUL character or a broken Unicode surrogate, which cannot be stored';
+    throw badRequest('invalid_request', `The request is not valid: ${path} ${message}.`, {
+      fields: [{ path, message }],
+    });
   }
   return body as T;
 }

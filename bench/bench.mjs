@@ -135,15 +135,17 @@ const steps = [
 
 /** One instance through the SOP; `act` returns after the transition is applied. */
 async function runInstance(driver, latencies) {
-  const inst = await driver.start();
+  // Each answer carries the instance as it now is: the next person's task
+  // id comes from it (the inbox read is measured on its own, below).
+  let view = await driver.start();
   for (const [user, nodeId, body] of steps) {
-    const view = await driver.view(inst.id);
     const task = view.tasks.find((t) => t.nodeId === nodeId && t.status === 'open');
     if (!task) throw new Error(`no open task at ${nodeId}: ${JSON.stringify(view.activeNodes)}`);
     const t = performance.now();
     const res = await driver.act(user, task.id, body);
     latencies.push(performance.now() - t);
     if (res.status !== 200) throw new Error(`act ${nodeId}: ${res.status}`);
+    view = res.body.instance;
   }
 }
 
@@ -152,13 +154,11 @@ const tasksSvc = app.get(TasksService);
 const serviceDriver = {
   start: async () =>
     (await instancesSvc.start('new-product-listing', { data: form }, who('pm'))).body,
-  view: (id) => instancesSvc.view(id, who('pm')),
   act: (user, taskId, body) => tasksSvc.act(taskId, body, who(user)),
 };
 const httpDriver = {
   start: () =>
     http('POST', '/api/processes/new-product-listing/instances', tokens.pm, { data: form }),
-  view: (id) => http('GET', `/api/instances/${id}`, adminToken),
   act: async (user, taskId, body) => ({
     status: 200,
     body: await http('POST', `/api/tasks/${taskId}/actions`, tokens[user], body),
@@ -181,12 +181,33 @@ async function pool(n, c, fn) {
   clearInterval(report);
 }
 
+/** Committed transactions in the bench database so far (each autocommit statement is one). */
+async function commits() {
+  try {
+    const c = new pg.Client({ connectionString: dbUrl });
+    await c.connect();
+    await c.query(`SELECT pg_stat_force_next_flush()`).catch(() => {});
+    const { rows } = await c.query(
+      `SELECT xact_commit::int AS n FROM pg_stat_database WHERE datname = current_database()`,
+    );
+    await c.end();
+    return rows[0]?.n ?? NaN;
+  } catch {
+    return NaN;
+  }
+}
+
 async function measure(label, driver, n) {
   const latencies = [];
+  const commits0 = await commits();
+  const cpu0 = process.cpuUsage();
   const t = performance.now();
   await pool(n, concurrency, () => runInstance(driver, latencies));
   const secs = (performance.now() - t) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const commands = n * (1 + steps.length);
+  const commitsPerCommand = ((await commits()) - commits0) / commands;
+  const cpuMsPerCommand = (cpu.user + cpu.system) / 1000 / commands;
   latencies.sort((a, b) => a - b);
   const pct = (p) =>
     latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
@@ -198,9 +219,12 @@ async function measure(label, driver, n) {
     commandsPerSec: commands / secs,
     p50: pct(50),
     p99: pct(99),
+    cpuMsPerCommand,
+    commitsPerCommand,
   };
   log(
-    `${label}: ${r.commandsPerSec.toFixed(0)} commands/s, action p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms`,
+    `${label}: ${r.commandsPerSec.toFixed(0)} commands/s, action p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms; ` +
+      `Baton process CPU ${cpuMsPerCommand.toFixed(2)} ms and ${commitsPerCommand.toFixed(1)} database commits per command`,
   );
   return r;
 }

@@ -35,6 +35,48 @@ export interface InstanceRow {
   ended_at: Date | null;
 }
 
+export interface Readable {
+  row: InstanceRow;
+  definition: ProcessDefinition;
+  visible: Set<string>;
+}
+
+interface AccessRow extends InstanceRow {
+  my_nodes: string[];
+  cc: boolean;
+  task?: Record<string, unknown> | null;
+}
+
+/** A row of the tasks table. */
+export interface TaskRecord {
+  id: string;
+  instance_id: string;
+  process_key: string;
+  node_id: string;
+  node_name: string;
+  kind: string;
+  title: string;
+  assignee_id: string;
+  status: string;
+  action: string | null;
+  created_at: Date;
+  due_at: Date | null;
+  warn_at: Date | null;
+  completed_at: Date | null;
+}
+
+/** A tasks row read as JSON (to_jsonb) back into the shape the driver gives. */
+function taskRecord(j: Record<string, unknown>): TaskRecord {
+  const date = (v: unknown) => (typeof v === 'string' ? new Date(v) : null);
+  return {
+    ...(j as unknown as TaskRecord),
+    created_at: date(j.created_at) as Date,
+    due_at: date(j.due_at),
+    warn_at: date(j.warn_at),
+    completed_at: date(j.completed_at),
+  };
+}
+
 export interface InstanceView {
   id: string;
   processKey: string;
@@ -75,7 +117,7 @@ export class InstancesService {
     body: { data?: unknown },
     caller: AuthUser,
   ): Promise<{ status: number; body: unknown }> {
-    const published = await this.processes.latestPublished(key);
+    const published = await this.caches.latest(key);
     if (!published) throw notFound(`There is no published process "${key}".`);
     const definition = published.definition;
     if (
@@ -95,22 +137,32 @@ export class InstancesService {
       caller.id,
     );
     const title = instanceTitle(definition, caller);
-    const { instanceId, commandId } = await this.dataSource.transaction(async (m) => {
-      const [row] = await m.query(
-        `INSERT INTO instances (process_key, version, title, status, initiator_id, state) VALUES ($1, $2, $3, 'new', $4, $5) RETURNING id`,
-        [key, published.version, title, caller.id, JSON.stringify(initialState())],
-      );
-      const cmd: Command = {
-        type: 'start',
-        initiatorId: caller.id,
-        data: data as Record<string, unknown>,
-      };
-      return {
-        instanceId: row.id as string,
-        commandId: await this.bus.insert(m, row.id, caller.id, cmd),
-      };
-    });
-    await this.bus.dispatch(commandId).catch(() => undefined); // the sweeper retries
+    const cmd: Command = {
+      type: 'start',
+      initiatorId: caller.id,
+      data: data as Record<string, unknown>,
+    };
+    // The instance and its start command in one statement (one commit).
+    // A retry of a start whose answer was lost: the instance it created, not a second one.
+    const prior = await this.bus.accepted(caller.id);
+    const { instance_id: instanceId, id: commandId } = prior
+      ? { instance_id: prior.instanceId, id: prior.id }
+      : (
+          await this.dataSource.query(
+            `WITH i AS (INSERT INTO instances (process_key, version, title, status, initiator_id, state) VALUES ($1, $2, $3, 'new', $4, $5) RETURNING id)
+             INSERT INTO commands (instance_id, actor_id, type, payload, request_key) SELECT i.id, $4, 'start', $6, $7 FROM i RETURNING instance_id, id`,
+            [
+              key,
+              published.version,
+              title,
+              caller.id,
+              JSON.stringify(initialState()),
+              JSON.stringify(cmd),
+              this.bus.requestKey(caller.id),
+            ],
+          )
+        )[0];
+    if (!prior) await this.bus.dispatch(commandId).catch(() => undefined); // the sweeper retries
     const outcome = await this.bus.wait(commandId, this.config.commandWaitMs);
     if (outcome?.status === 'refused') throw refusalError(outcome);
     const view = await this.view(instanceId, caller);
@@ -160,34 +212,68 @@ export class InstancesService {
   }
 
   /** The instance row after checking the caller may read it (404 otherwise, API.md). */
-  async readable(
-    id: string,
+  async readable(id: string, caller: AuthUser): Promise<Readable> {
+    const row = UUID.test(id) ? await this.readRow(`i.id = $1`, id, caller) : undefined;
+    const readable = row && (await this.access(row, caller));
+    if (!readable) throw notFound('No such instance.');
+    return readable;
+  }
+
+  /**
+   * A task with its instance, in one round trip; the instance part is as
+   * readable() answers it, or `null` when the caller may not read it.
+   */
+  async taskWithInstance(
+    taskId: string,
     caller: AuthUser,
-  ): Promise<{ row: InstanceRow; definition: ProcessDefinition; visible: Set<string> }> {
-    const row: InstanceRow | undefined = UUID.test(id)
-      ? (await this.dataSource.query(`SELECT * FROM instances WHERE id = $1`, [id]))[0]
-      : undefined;
-    if (!row) throw notFound('No such instance.');
+  ): Promise<{ task: TaskRecord; instance: Readable | null }> {
+    const row =
+      taskId.length <= 100
+        ? await this.readRow(
+            `i.id = (SELECT instance_id FROM tasks WHERE id = $1)`,
+            taskId,
+            caller,
+            {
+              withTask: true,
+            },
+          )
+        : undefined;
+    if (!row?.task) throw notFound('No such task.');
+    return { task: taskRecord(row.task), instance: await this.access(row, caller) };
+  }
+
+  /** The instance row, the nodes where the caller has (had) a task, and whether they were CC'd. */
+  private async readRow(
+    where: string,
+    param: string,
+    caller: AuthUser,
+    opts: { withTask?: boolean } = {},
+  ): Promise<AccessRow | undefined> {
+    const task = opts.withTask ? `, (SELECT to_jsonb(t) FROM tasks t WHERE t.id = $1) AS task` : '';
+    const [row] = await this.dataSource.query(
+      `SELECT i.*,
+          ARRAY(SELECT DISTINCT node_id FROM tasks WHERE instance_id = i.id AND assignee_id = $2) AS my_nodes,
+          EXISTS (SELECT 1 FROM notifications WHERE instance_id = i.id AND user_id = $2 AND kind = 'cc') AS cc${task}
+         FROM instances i WHERE ${where}`,
+      [param, caller.id],
+    );
+    return row;
+  }
+
+  /** What the caller may see of the row, or null when they may not read it at all. */
+  private async access(row: AccessRow, caller: AuthUser): Promise<Readable | null> {
     const isAdmin = caller.roles.includes(ROLE_ADMIN);
     const isInitiator = row.initiator_id === caller.id;
-    const taskNodes: { node_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT node_id FROM tasks WHERE instance_id = $1 AND assignee_id = $2`,
-      [id, caller.id],
-    );
-    const [cc] = await this.dataSource.query(
-      `SELECT 1 FROM notifications WHERE instance_id = $1 AND user_id = $2 AND kind = 'cc' LIMIT 1`,
-      [id, caller.id],
-    );
-    if (!isAdmin && !isInitiator && taskNodes.length === 0 && !cc)
-      throw notFound('No such instance.');
+    const taskNodeIds = row.my_nodes ?? [];
+    if (!isAdmin && !isInitiator && taskNodeIds.length === 0 && !row.cc) return null;
     const definition = await this.caches.definition(row.process_key, row.version);
     if (!definition)
       throw new ApiError(500, 'internal_error', 'The process version of this instance is missing.');
     const visible = visibleFields(definition, {
       isAdmin,
       isInitiator,
-      taskNodeIds: taskNodes.map((t) => t.node_id),
-      isCcRecipient: !!cc,
+      taskNodeIds,
+      isCcRecipient: row.cc,
     });
     return { row, definition, visible };
   }
@@ -300,7 +386,9 @@ export class InstancesService {
     caller: AuthUser,
     command: Command,
   ): Promise<{ status: number; body: unknown }> {
-    const commandId = await this.bus.submit(id, caller.id, command);
+    // A retry whose first answer was lost answers from the command it got accepted.
+    const prior = await this.bus.accepted(caller.id);
+    const commandId = prior?.id ?? (await this.bus.submit(id, caller.id, command));
     const outcome: CommandOutcome | null = await this.bus.wait(
       commandId,
       this.config.commandWaitMs,

@@ -11,8 +11,15 @@ import {
 import { DataSource } from 'typeorm';
 import type { WebhookRequest } from '@baton/flow';
 import { PROCESS_ROLE, type ProcessRole } from '../../platform/process/process-role.js';
-import { QUEUE_DRIVER, type QueueDriver } from '../../platform/queue/queue.driver.js';
-import { QUEUES } from '../../platform/queue/queue.constants.js';
+import {
+  PermanentJobError,
+  QUEUE_DRIVER,
+  type Job,
+  type JobHandler,
+  type QueueDriver,
+} from '../../platform/queue/queue.driver.js';
+import { QUEUES, type QueueName } from '../../platform/queue/queue.constants.js';
+import { requestKey } from '../../platform/idempotency/request-key.js';
 import { WebhookService } from '../automation/webhook.service.js';
 import { CommandBus } from './command-bus.js';
 import { CommandProcessor } from './command-processor.js';
@@ -48,8 +55,14 @@ export class RuntimeWorkers implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap() {
     if (!this.role.worker) return;
+    // Jobs never run as part of the request that queued them (the in-process
+    // queue would otherwise carry its Idempotency-Key into what they accept).
+    const queue: Pick<QueueDriver, 'work'> = {
+      work: <T>(name: QueueName, handler: JobHandler<T>, opts?: { concurrency?: number }) =>
+        this.queue.work<T>(name, (job) => requestKey.exit(() => handler(job)), opts),
+    };
     const concurrency = Number(process.env.BATON_WORKER_CONCURRENCY || 8);
-    await this.queue.work<{ commandId: string }>(
+    await queue.work<{ commandId: string }>(
       QUEUES.commands,
       (job) =>
         this.processor.apply(job.data.commandId).catch((err: Error) => {
@@ -60,7 +73,7 @@ export class RuntimeWorkers implements OnApplicationBootstrap, OnApplicationShut
         }),
       { concurrency },
     );
-    await this.queue.work<{ instanceId: string; timerId: string }>(
+    await queue.work<{ instanceId: string; timerId: string }>(
       QUEUES.timers,
       async (job) => {
         const [timer] = await this.dataSource.query(`SELECT status FROM timers WHERE id = $1`, [
@@ -74,13 +87,12 @@ export class RuntimeWorkers implements OnApplicationBootstrap, OnApplicationShut
       },
       { concurrency: 4 },
     );
-    await this.queue.work<WebhookJob>(
-      QUEUES.webhooks,
-      (job) => this.deliverWebhook(job.data, job.id),
-      { concurrency: 4 },
-    );
+    await queue.work<WebhookJob>(QUEUES.webhooks, (job) => this.deliverWebhook(job), {
+      concurrency: 4,
+    });
     this.queue.onFailed<WebhookJob>(QUEUES.webhooks, (job, error) => {
-      // The last attempt failed: the engine opens an incident an admin can retry.
+      // Only when the last run could not report its own failure (the database
+      // was away): one more try to open the incident from here.
       void this.bus
         .submit(job.data.instanceId, null, {
           type: 'automationResult',
@@ -92,7 +104,7 @@ export class RuntimeWorkers implements OnApplicationBootstrap, OnApplicationShut
           this.logger.error(`could not report webhook failure: ${(e as Error).message}`),
         );
     });
-    await this.queue.work<{
+    await queue.work<{
       instanceId: string;
       activationId: string;
       key: string;
@@ -125,7 +137,7 @@ export class RuntimeWorkers implements OnApplicationBootstrap, OnApplicationShut
     if (this.sweeper) clearInterval(this.sweeper);
   }
 
-  private async deliverWebhook(job: WebhookJob, jobId: string) {
+  private async deliverWebhook({ data: job, id: jobId, attemptsMade, attempts }: Job<WebhookJob>) {
     try {
       const response = await this.webhooks.deliver(job.request, job.activationId);
       const body = response.body;
@@ -141,7 +153,21 @@ export class RuntimeWorkers implements OnApplicationBootstrap, OnApplicationShut
       });
     } catch (err) {
       this.logger.warn(`webhook ${jobId} for ${job.nodeId}: ${(err as Error).message}`);
-      throw WebhookService.toJobError(err);
+      const jobError = WebhookService.toJobError(err);
+      if (jobError instanceof PermanentJobError || attemptsMade + 1 >= attempts) {
+        // The last run reports the failure itself, inside the job: the engine
+        // opens an incident an admin can retry. If this process dies first,
+        // the job is run again; the report is a command row, so once it is
+        // written nothing is lost.
+        await this.bus.submit(job.instanceId, null, {
+          type: 'automationResult',
+          activationId: job.activationId,
+          ok: false,
+          error: jobError.message,
+        });
+        return;
+      }
+      throw jobError;
     }
   }
 

@@ -20,27 +20,12 @@ import { IdentityService } from '../identity/identity.service.js';
 import { FilesService } from '../files/files.service.js';
 import { fileRefs } from '../files/file-refs.js';
 import { CommandBus } from './command-bus.js';
-import { InstancesService, paging } from './instances.service.js';
+import { InstancesService, paging, toView, type TaskRecord } from './instances.service.js';
 import { RuntimeCaches } from './runtime.caches.js';
 import { refusalError } from './refusals.js';
 import type { TaskActionBody } from './runtime.schemas.js';
 
-interface TaskRow {
-  id: string;
-  instance_id: string;
-  process_key: string;
-  node_id: string;
-  node_name: string;
-  kind: string;
-  title: string;
-  assignee_id: string;
-  status: string;
-  action: string | null;
-  created_at: Date;
-  due_at: Date | null;
-  warn_at: Date | null;
-  completed_at: Date | null;
-}
+type TaskRow = TaskRecord;
 
 const APPROVAL_ACTIONS = new Set(['approve', 'reject']);
 
@@ -64,8 +49,10 @@ export class TasksService {
     const status = q.status ?? 'open';
     if (status !== 'open' && status !== 'done')
       throw badRequest('invalid_request', 'status must be open or done.');
-    const params: unknown[] = [caller.id, status];
-    let where = `assignee_id = $1 AND status = $2`;
+    // Each tab has a partial index in its order (migration 0006), matched by
+    // the status written as a literal (checked above, never user text).
+    const params: unknown[] = [caller.id];
+    let where = `assignee_id = $1 AND status = '${status}'`;
     if (q.processKey) {
       params.push(q.processKey);
       where += ` AND process_key = $${params.length}`;
@@ -75,31 +62,37 @@ export class TasksService {
       where += ` AND (title ILIKE $${params.length} OR node_name ILIKE $${params.length})`;
     }
     const order = status === 'open' ? 'created_at DESC, id' : 'completed_at DESC NULLS LAST, id';
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM tasks WHERE ${where}`,
-      params,
-    );
+    const offset = (page - 1) * pageSize;
+    const limit = `LIMIT ${pageSize} OFFSET ${offset}`;
+    // With a filter, the page's ids come from the index alone (the filtered
+    // columns are in it) and only those rows are read, not every candidate.
     const rows: TaskRow[] = await this.dataSource.query(
-      `SELECT * FROM tasks WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      q.q || q.processKey
+        ? `SELECT t.* FROM tasks t JOIN (SELECT id FROM tasks WHERE ${where} ORDER BY ${order} ${limit}) p USING (id) ORDER BY ${order}`
+        : `SELECT * FROM tasks WHERE ${where} ORDER BY ${order} ${limit}`,
       params,
     );
+    // A short page tells the total without counting.
+    const total =
+      rows.length > 0 && rows.length < pageSize
+        ? offset + rows.length
+        : rows.length === 0 && page === 1
+          ? 0
+          : (
+              await this.dataSource.query(
+                `SELECT count(*)::int AS total FROM tasks WHERE ${where}`,
+                params,
+              )
+            )[0].total;
     const now = Date.now();
     return { total, items: rows.map((r) => toItem(r, now)) };
   }
 
-  private async row(id: string): Promise<TaskRow> {
-    const [row] =
-      id.length <= 100
-        ? await this.dataSource.query(`SELECT * FROM tasks WHERE id = $1`, [id])
-        : [];
-    if (!row) throw notFound('No such task.');
-    return row;
-  }
-
   /** The task with its form as this node's permissions allow. */
   async get(id: string, caller: AuthUser) {
-    const task = await this.row(id);
-    const { row, definition } = await this.instances.readable(task.instance_id, caller);
+    const { task, instance } = await this.instances.taskWithInstance(id, caller);
+    if (!instance) throw notFound('No such instance.');
+    const { row, definition } = instance;
     if (task.assignee_id !== caller.id && !caller.roles.includes('admin'))
       throw forbidden('This task is not yours.');
     const node = definition.graph.nodes.find((n) => n.id === task.node_id);
@@ -128,23 +121,34 @@ export class TasksService {
     body: TaskActionBody,
     caller: AuthUser,
   ): Promise<{ status: number; body: unknown }> {
-    const task = await this.row(id);
-    if (task.assignee_id !== caller.id) {
-      await this.instances.readable(task.instance_id, caller); // 404 for strangers
-      throw forbidden('This task is not yours.');
-    }
-    if (task.status !== 'open') throw conflict('This task is no longer open.');
-    const { definition } = await this.instances.readable(task.instance_id, caller);
-    const command = await this.commandFor(task, body, caller, definition);
-    const commandId = await this.bus.submit(task.instance_id, caller.id, command);
+    // A retry whose first answer was lost answers from the command it got
+    // accepted (the task may be closed by now: by that very command).
+    const prior = await this.bus.accepted(caller.id);
+    const commandId = prior?.id ?? (await this.accept(id, body, caller));
     const outcome = await this.bus.wait(commandId, this.config.commandWaitMs);
     if (outcome?.status === 'refused') throw refusalError(outcome);
-    const taskView = toItem(await this.row(id), Date.now());
+    // The answer: the task and its instance as they are now (one read).
+    const after = await this.instances.taskWithInstance(id, caller);
+    const taskView = toItem(after.task, Date.now());
     if (!outcome) return { status: 202, body: { task: taskView, commandId } };
     return {
       status: 200,
-      body: { task: taskView, instance: await this.instances.view(task.instance_id, caller) },
+      body: {
+        task: taskView,
+        instance: after.instance ? toView(after.instance.row, after.instance.visible) : null,
+      },
     };
+  }
+
+  /** Checks the action and accepts its command; the command's id. */
+  private async accept(id: string, body: TaskActionBody, caller: AuthUser): Promise<string> {
+    const { task, instance } = await this.instances.taskWithInstance(id, caller);
+    if (!instance) throw notFound('No such instance.'); // strangers learn nothing
+    if (task.assignee_id !== caller.id) throw forbidden('This task is not yours.');
+    if (task.status !== 'open') throw conflict('This task is no longer open.');
+    const { definition } = instance;
+    const command = await this.commandFor(task, body, caller, definition, instance.row.state.data);
+    return this.bus.submit(task.instance_id, caller.id, command);
   }
 
   private async commandFor(
@@ -152,6 +156,7 @@ export class TasksService {
     body: TaskActionBody,
     caller: AuthUser,
     definition: ProcessDefinition,
+    current: Record<string, unknown>,
   ): Promise<Command> {
     const actorId = caller.id;
     const comment = body.comment;
@@ -169,7 +174,7 @@ export class TasksService {
         }
         const data = body.data ?? {};
         if (Object.keys(data).length || body.action !== 'reject')
-          await this.checkData(task, data, body.action, definition);
+          await this.checkData(task, data, body.action, definition, current);
         return {
           type: 'completeTask',
           taskId: task.id,
@@ -220,6 +225,7 @@ export class TasksService {
     data: Record<string, unknown>,
     action: string,
     definition: ProcessDefinition,
+    current: Record<string, unknown>,
   ) {
     const schema = definition.form.schema as JsonSchema;
     const node = definition.graph.nodes.find((n) => n.id === task.node_id);
@@ -233,11 +239,8 @@ export class TasksService {
         { fields: refused },
       );
     }
-    const [inst] = await this.dataSource.query(
-      `SELECT state->'data' AS data FROM instances WHERE id = $1`,
-      [task.instance_id],
-    );
-    const merged = mergeWrite(inst?.data ?? {}, data);
+    // The data as read just before; the engine merges again into the state it applies to.
+    const merged = mergeWrite(current, data);
     const required = action === 'reject' ? [] : requiredAt(perms, schema, { isStart });
     const problems = validateFormData(schema, merged, { required });
     if (problems.length) {
@@ -251,7 +254,7 @@ export class TasksService {
     await this.files.assertUsable(
       fileRefs(definition.form, data),
       task.assignee_id,
-      fileRefs(definition.form, inst?.data ?? {}),
+      fileRefs(definition.form, current),
     );
   }
 

@@ -1,7 +1,7 @@
 // Access tokens are HS256 JWTs. The signing secret lives in the database
 // (created on first start), so every API process of an installation accepts
 // every other's tokens without extra configuration.
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
@@ -11,6 +11,11 @@ import type { AuthUser } from './auth.types.js';
 @Injectable()
 export class TokenService implements OnModuleInit {
   private secret = '';
+  /**
+   * The same secret as a KeyObject for verify: given a string, jsonwebtoken
+   * first tries it as a public key and catches the failure, on every request.
+   */
+  private key?: KeyObject;
 
   constructor(
     private readonly jwt: JwtService,
@@ -29,6 +34,7 @@ export class TokenService implements OnModuleInit {
       `SELECT value FROM system_settings WHERE key = 'jwt_secret'`,
     );
     this.secret = rows[0].value;
+    this.key = createSecretKey(Buffer.from(this.secret));
   }
 
   sign(user: AuthUser): string {
@@ -42,7 +48,7 @@ export class TokenService implements OnModuleInit {
   verify(token: string): AuthUser | undefined {
     try {
       const claims = this.jwt.verify<{ sub: string; username: string; roles: string[] }>(token, {
-        secret: this.secret,
+        secret: (this.key ?? this.secret) as string,
         algorithms: ['HS256'],
       });
       return { id: claims.sub, username: claims.username, roles: claims.roles ?? [] };

@@ -18,6 +18,9 @@ export function dataSourceOptions(
     logging: false,
     // PGlite serves every connection from one backend session: a small pool
     // is all it can use; a real server gets a normal one.
-    extra: { max: opts.embedded ? 4 : 10, connectionTimeoutMillis: 5000 },
+    extra: {
+      max: opts.embedded ? 4 : Number(process.env.BATON_DB_POOL) || 20,
+      connectionTimeoutMillis: 5000,
+    },
   };
 }

@@ -238,6 +238,7 @@ function view(job: BullJob): Job<unknown> {
     name: job.name,
     data: job.data as unknown,
     attemptsMade: job.attemptsMade,
+    attempts: Math.max(1, job.opts.attempts ?? 1),
   };
 }
 

@@ -269,6 +269,7 @@ export class InProcessQueueDriver implements QueueDriver {
       name: job.name,
       data: JSON.parse(job.json) as unknown,
       attemptsMade: job.attemptsMade,
+      attempts: job.attempts,
     };
   }
 }

@@ -68,6 +68,7 @@ export function runQueueDriverSuite(label: string, factory: QueueDriverFactory):
         name: 'apply-command',
         data: { instanceId: 'i-1', at: '2026-01-02T03:04:05.000Z' },
         attemptsMade: 0,
+        attempts: 1,
       });
       expect(typeof seen[0].id).toBe('string');
     });
@@ -134,18 +135,20 @@ export function runQueueDriverSuite(label: string, factory: QueueDriverFactory):
 
     it('retries a failing job with exponential backoff until it succeeds', async () => {
       const driver = make();
-      const runs: Array<{ at: number; attemptsMade: number }> = [];
+      const runs: Array<{ at: number; attemptsMade: number; attempts: number }> = [];
       let succeeded = false;
       const failed: Job[] = [];
       driver.onFailed(q, (job) => failed.push(job));
       await driver.work(q, async (job) => {
-        runs.push({ at: Date.now(), attemptsMade: job.attemptsMade });
+        runs.push({ at: Date.now(), attemptsMade: job.attemptsMade, attempts: job.attempts });
         if (runs.length < 3) throw new Error(`flaky ${runs.length}`);
         succeeded = true;
       });
       await driver.add(q, 'webhook', { id: 'w-1' }, { attempts: 3, backoffMs: 100 });
       await waitFor(() => succeeded, 5000, 'third run');
       expect(runs.map((r) => r.attemptsMade)).toEqual([0, 1, 2]);
+      // A handler can tell its last run (attemptsMade + 1 === attempts).
+      expect(runs.map((r) => r.attempts)).toEqual([3, 3, 3]);
       expect(runs[1].at - runs[0].at).toBeGreaterThanOrEqual(100 - SLACK_MS);
       expect(runs[2].at - runs[1].at).toBeGreaterThanOrEqual(200 - SLACK_MS);
       expect(failed).toEqual([]);
@@ -171,6 +174,7 @@ export function runQueueDriverSuite(label: string, factory: QueueDriverFactory):
         name: 'webhook',
         data: { id: 'w-2' },
         attemptsMade: 2,
+        attempts: 2,
       });
       expect(failures[0].error.message).toBe('webhook answered 500');
       expect((await driver.counts(q)).failed).toBe(1);

@@ -30,6 +30,8 @@ export interface Job<T = unknown> {
   data: T;
   /** Runs that already failed before this one (0 on the first run). */
   attemptsMade: number;
+  /** Runs allowed in all (JobOptions.attempts): this run is the last when attemptsMade + 1 reaches it. */
+  attempts: number;
 }
 
 export type JobHandler<T = unknown> = (job: Job<T>) => Promise<void>;

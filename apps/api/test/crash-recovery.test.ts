@@ -1,9 +1,9 @@
 // RELIABILITY.md, "Nothing accepted is lost, nothing is applied twice", with
 // real OS processes (server mode: dist/main.js + dist/worker.js on
 // PostgreSQL and Redis):
-//   - SIGKILL the only worker in the middle of a run of 200 instances, start
-//     a new one: every instance reaches its end with exactly the expected
-//     tasks and audit events (no duplicates, no gaps);
+//   - SIGKILL the only worker in the middle of a run of 200 instances (1,000
+//     with BATON_SOAK), start a new one: every instance reaches its end with
+//     exactly the expected tasks and audit events (no duplicates, no gaps);
 //   - the database goes away (its connections are refused and the open ones
 //     terminated): the API answers 503 quickly, never 500, never a hang; when
 //     it is back, the API recovers and a command accepted before the outage
@@ -26,7 +26,8 @@ import { apiDist, freePort, run, type Proc } from './support/processes.js';
 const serverMode = testMode() === 'server';
 const built =
   fs.existsSync(path.join(apiDist, 'main.js')) && fs.existsSync(path.join(apiDist, 'worker.js'));
-const RUNS = Number(process.env.BATON_CRASH_RUNS || 200);
+// BATON_SOAK=1 (pnpm test:soak) runs the 1,000 of RELIABILITY.md; BATON_CRASH_RUNS=<n> sets it directly.
+const RUNS = Number(process.env.BATON_CRASH_RUNS || (process.env.BATON_SOAK ? 1000 : 200));
 const KILL_AFTER = Math.floor(RUNS * 0.3);
 const CONCURRENCY = 8;
 
@@ -229,121 +230,125 @@ async function pool<T, R>(
       }
     }, 60000);
 
-    it(`SIGKILL of the worker in the middle of ${RUNS} instances: every one ends approved, exactly once`, async () => {
-      const t0 = Date.now();
-      let done = 0;
-      let killedAt = 0;
-      let restartedAt = 0;
-      const statuses: Record<string, number> = {};
-      const tally = (what: string, s: number) =>
-        (statuses[`${what} ${s}`] = (statuses[`${what} ${s}`] ?? 0) + 1);
-      let crash: Promise<void> | undefined;
+    it(
+      `SIGKILL of the worker in the middle of ${RUNS} instances: every one ends approved, exactly once`,
+      async () => {
+        const t0 = Date.now();
+        let done = 0;
+        let killedAt = 0;
+        let restartedAt = 0;
+        const statuses: Record<string, number> = {};
+        const tally = (what: string, s: number) =>
+          (statuses[`${what} ${s}`] = (statuses[`${what} ${s}`] ?? 0) + 1);
+        let crash: Promise<void> | undefined;
 
-      const ids = await pool(
-        CONCURRENCY,
-        Array.from({ length: RUNS }, (_, i) => i),
-        async (i) => {
-          // Idempotency keys make a retried call safe (none is expected).
-          const started = await call(
-            'POST',
-            '/api/processes/crash-approve/instances',
-            pm,
-            { data: { n: i } },
-            { 'Idempotency-Key': `start-${i}` },
-          );
-          tally('start', started.status);
-          expect([201, 202]).toContain(started.status);
-          const id = started.body.id as string;
-          const taskId = await openTask(id, pm);
-          const approved = await call(
-            'POST',
-            `/api/tasks/${taskId}/actions`,
-            opsdir,
-            { action: 'approve' },
-            { 'Idempotency-Key': `approve-${i}` },
-          );
-          tally('approve', approved.status);
-          expect([200, 202]).toContain(approved.status);
-          if (++done === KILL_AFTER) {
-            crash = (async () => {
-              killedAt = Date.now() - t0;
-              await workers[0].stop('SIGKILL');
-              await sleep(1500); // calls meanwhile are accepted and answered 202
-              restartedAt = Date.now() - t0;
-              await startWorker().waitFor('ready', 60000);
-            })();
-          }
-          return id;
-        },
-      );
-      await crash;
-      expect(workers[0].child.signalCode).toBe('SIGKILL');
+        const ids = await pool(
+          CONCURRENCY,
+          Array.from({ length: RUNS }, (_, i) => i),
+          async (i) => {
+            // Idempotency keys make a retried call safe (none is expected).
+            const started = await call(
+              'POST',
+              '/api/processes/crash-approve/instances',
+              pm,
+              { data: { n: i } },
+              { 'Idempotency-Key': `start-${i}` },
+            );
+            tally('start', started.status);
+            expect([201, 202]).toContain(started.status);
+            const id = started.body.id as string;
+            const taskId = await openTask(id, pm);
+            const approved = await call(
+              'POST',
+              `/api/tasks/${taskId}/actions`,
+              opsdir,
+              { action: 'approve' },
+              { 'Idempotency-Key': `approve-${i}` },
+            );
+            tally('approve', approved.status);
+            expect([200, 202]).toContain(approved.status);
+            if (++done === KILL_AFTER) {
+              crash = (async () => {
+                killedAt = Date.now() - t0;
+                await workers[0].stop('SIGKILL');
+                await sleep(1500); // calls meanwhile are accepted and answered 202
+                restartedAt = Date.now() - t0;
+                await startWorker().waitFor('ready', 60000);
+              })();
+            }
+            return id;
+          },
+        );
+        await crash;
+        expect(workers[0].child.signalCode).toBe('SIGKILL');
 
-      // Settles: every instance approved and no command left queued.
-      await until(
-        'every instance to end',
-        async () =>
-          (await count(`SELECT count(*)::int AS n FROM instances WHERE status = 'approved'`)) ===
-            RUNS &&
-          (await count(`SELECT count(*)::int AS n FROM commands WHERE status = 'queued'`)) === 0,
-        150000,
-        250,
-      );
-      const settled = Date.now() - t0;
+        // Settles: every instance approved and no command left queued.
+        await until(
+          'every instance to end',
+          async () =>
+            (await count(`SELECT count(*)::int AS n FROM instances WHERE status = 'approved'`)) ===
+              RUNS &&
+            (await count(`SELECT count(*)::int AS n FROM commands WHERE status = 'queued'`)) === 0,
+          150000 + RUNS * 300,
+          250,
+        );
+        const settled = Date.now() - t0;
 
-      expect(new Set(ids).size).toBe(RUNS);
-      expect(await count(`SELECT count(*)::int AS n FROM instances`)).toBe(RUNS);
-      expect(await q(`SELECT status, count(*)::int AS n FROM instances GROUP BY status`)).toEqual([
-        { status: 'approved', n: RUNS },
-      ]);
-      // Tasks: one per instance, approved.
-      expect(
-        await q(`SELECT status, action, count(*)::int AS n FROM tasks GROUP BY status, action`),
-      ).toEqual([{ status: 'done', action: 'approve', n: RUNS }]);
-      expect(await count(`SELECT count(DISTINCT instance_id)::int AS n FROM tasks`)).toBe(RUNS);
-      // Commands: a start and an approval each, all applied, none refused.
-      expect(
-        await q(
-          `SELECT type, status, count(*)::int AS n FROM commands GROUP BY type, status ORDER BY type`,
-        ),
-      ).toEqual([
-        { type: 'completeTask', status: 'applied', n: RUNS },
-        { type: 'start', status: 'applied', n: RUNS },
-      ]);
-      // Events: exact counts per type, and per instance seq = 1..n without gaps.
-      const byType = await q<{ type: string; n: number }>(
-        `SELECT type, count(*)::int AS n FROM events GROUP BY type ORDER BY type`,
-      );
-      expect(Object.fromEntries(byType.map((r) => [r.type, r.n]))).toEqual(
-        Object.fromEntries(Object.entries(EXPECTED_EVENTS).map(([k, v]) => [k, v * RUNS])),
-      );
-      const gaps = await q(
-        `SELECT i.id, count(e.seq)::int AS n, min(e.seq) AS lo, max(e.seq) AS hi, i.event_seq
+        expect(new Set(ids).size).toBe(RUNS);
+        expect(await count(`SELECT count(*)::int AS n FROM instances`)).toBe(RUNS);
+        expect(await q(`SELECT status, count(*)::int AS n FROM instances GROUP BY status`)).toEqual(
+          [{ status: 'approved', n: RUNS }],
+        );
+        // Tasks: one per instance, approved.
+        expect(
+          await q(`SELECT status, action, count(*)::int AS n FROM tasks GROUP BY status, action`),
+        ).toEqual([{ status: 'done', action: 'approve', n: RUNS }]);
+        expect(await count(`SELECT count(DISTINCT instance_id)::int AS n FROM tasks`)).toBe(RUNS);
+        // Commands: a start and an approval each, all applied, none refused.
+        expect(
+          await q(
+            `SELECT type, status, count(*)::int AS n FROM commands GROUP BY type, status ORDER BY type`,
+          ),
+        ).toEqual([
+          { type: 'completeTask', status: 'applied', n: RUNS },
+          { type: 'start', status: 'applied', n: RUNS },
+        ]);
+        // Events: exact counts per type, and per instance seq = 1..n without gaps.
+        const byType = await q<{ type: string; n: number }>(
+          `SELECT type, count(*)::int AS n FROM events GROUP BY type ORDER BY type`,
+        );
+        expect(Object.fromEntries(byType.map((r) => [r.type, r.n]))).toEqual(
+          Object.fromEntries(Object.entries(EXPECTED_EVENTS).map(([k, v]) => [k, v * RUNS])),
+        );
+        const gaps = await q(
+          `SELECT i.id, count(e.seq)::int AS n, min(e.seq) AS lo, max(e.seq) AS hi, i.event_seq
        FROM instances i LEFT JOIN events e ON e.instance_id = i.id GROUP BY i.id
        HAVING count(e.seq) <> $1 OR min(e.seq) <> 1 OR max(e.seq) <> $1 OR i.event_seq <> $1`,
-        [EVENTS_PER_INSTANCE],
-      );
-      expect(gaps).toEqual([]);
-      // Each instance's trail has the same shape, in order.
-      const shapes = await q<{ shape: string; n: number }>(
-        `SELECT shape, count(*)::int AS n FROM (
+          [EVENTS_PER_INSTANCE],
+        );
+        expect(gaps).toEqual([]);
+        // Each instance's trail has the same shape, in order.
+        const shapes = await q<{ shape: string; n: number }>(
+          `SELECT shape, count(*)::int AS n FROM (
          SELECT string_agg(type || coalesce(':' || node_id, ''), ',' ORDER BY seq) AS shape FROM events GROUP BY instance_id) s GROUP BY shape`,
-      );
-      expect(shapes).toHaveLength(1);
-      expect(shapes[0].n).toBe(RUNS);
-      // Notifications: the same number for every instance (none doubled).
-      const perInstance = await q(
-        `SELECT n, count(*)::int AS instances FROM (SELECT instance_id, count(*)::int AS n FROM notifications GROUP BY instance_id) s GROUP BY n`,
-      );
-      expect(perInstance).toHaveLength(1);
-      expect(await count(`SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`)).toBe(
-        0,
-      );
-      console.log(
-        `crash recovery: ${RUNS} instances, worker SIGKILLed at ${killedAt} ms (after ${KILL_AFTER} approvals), new worker at ${restartedAt} ms, ` +
-          `all settled at ${settled} ms; answers ${JSON.stringify(statuses)}`,
-      );
-    }, 300000);
+        );
+        expect(shapes).toHaveLength(1);
+        expect(shapes[0].n).toBe(RUNS);
+        // Notifications: the same number for every instance (none doubled).
+        const perInstance = await q(
+          `SELECT n, count(*)::int AS instances FROM (SELECT instance_id, count(*)::int AS n FROM notifications GROUP BY instance_id) s GROUP BY n`,
+        );
+        expect(perInstance).toHaveLength(1);
+        expect(
+          await count(`SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`),
+        ).toBe(0);
+        console.log(
+          `crash recovery: ${RUNS} instances, worker SIGKILLed at ${killedAt} ms (after ${KILL_AFTER} approvals), new worker at ${restartedAt} ms, ` +
+            `all settled at ${settled} ms; answers ${JSON.stringify(statuses)}`,
+        );
+      },
+      300000 + RUNS * 1000,
+    );
 
     it('database out of reach: 503 quickly (never 500, never a hang), then recovery and the accepted command applied', async () => {
       // Two fresh instances waiting for the director.

@@ -4,7 +4,12 @@
 // Against a running deployment:   BATON_E2E_URL=http://host:port npx playwright test
 // Otherwise we start our own:     pnpm --filter @baton/web build && npx playwright test
 // (scripts/start.mjs serves the API plus the built apps/web/dist on port 3999,
-// with a fresh data directory so every run starts from an empty database).
+// or BATON_E2E_PORT, with a fresh data directory so every run starts from an
+// empty database). It runs embedded (PGlite + in-process queue) unless
+// DATABASE_URL / REDIS_URL are set in the environment, exactly like
+// `./baton start`; scripts/test.sh unsets them for this step.
+// BATON_E2E_NO_BUILD=1 skips start.mjs's freshness rebuild (scripts/test.sh has
+// just built everything).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +17,8 @@ import { defineConfig } from '@playwright/test';
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from './tests/credentials';
 
 const externalUrl = process.env.BATON_E2E_URL;
+const port = process.env.BATON_E2E_PORT ?? '3999';
+const localUrl = `http://127.0.0.1:${port}`;
 
 // The config is evaluated again in every worker: create the data dir once and
 // hand it down through the environment.
@@ -29,7 +36,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: externalUrl ?? 'http://127.0.0.1:3999',
+    baseURL: externalUrl ?? localUrl,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [
@@ -61,14 +68,14 @@ export default defineConfig({
   webServer: externalUrl
     ? undefined
     : {
-        command: 'node ../scripts/start.mjs',
-        url: 'http://127.0.0.1:3999/api/health',
+        command: `node ../scripts/start.mjs${process.env.BATON_E2E_NO_BUILD === '1' ? ' --no-build' : ''}`,
+        url: `${localUrl}/api/health`,
         timeout: 180_000,
         reuseExistingServer: false,
         stdout: 'pipe',
         stderr: 'pipe',
         env: {
-          PORT: '3999',
+          PORT: port,
           BATON_DATA_DIR: process.env.BATON_E2E_DATA_DIR!,
           BATON_ADMIN_PASSWORD: ADMIN_PASSWORD,
           // The demo organisation (departments, heads, a user per SOP role).

@@ -58,7 +58,11 @@ fi
 
 if want e2e; then
   step "e2e"
-  (cd e2e && PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.pw.json" "$ROOT/e2e/node_modules/.bin/playwright" test --reporter=list,json) \
+  # The browser tests run Baton embedded, exactly like `./baton start` (PGlite and
+  # the in-process queue), not against the integration step's PostgreSQL/Redis.
+  # Everything was built above: no freshness rebuild when the server starts.
+  (unset DATABASE_URL REDIS_URL; cd e2e && BATON_E2E_NO_BUILD=1 \
+    PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.pw.json" "$ROOT/e2e/node_modules/.bin/playwright" test --reporter=list,json) \
     || FAILED_SUITES+=("e2e")
 fi
 

@@ -214,7 +214,7 @@ test('start a request, approve it from the inbox, see it approved', async ({ pag
   await page.getByRole('button', { name: '同意' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
-  await dialog.getByTestId('action-comment').fill(COMMENT);
+  await dialog.getByTestId('comment-text').fill(COMMENT);
   await settle(page);
   await page.screenshot({ path: screenshotPath('workspace-approve-dialog-zh') });
   await dialog.getByTestId('action-confirm').click();

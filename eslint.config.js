@@ -30,7 +30,11 @@ export default tseslint.config(
   },
   {
     // The pure packages never touch I/O, the clock or randomness (ARCHITECTURE.md).
-    files: ['packages/flow/src/**/*.ts', 'packages/forms/src/**/*.ts'],
+    files: [
+      'packages/flow/src/**/*.ts',
+      'packages/forms/src/**/*.ts',
+      'packages/contracts/src/**/*.ts',
+    ],
     ignores: ['**/*.test.ts', '**/bench.ts'],
     rules: {
       'no-restricted-imports': [

@@ -4,7 +4,7 @@ export default jestConfig({
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
-    '^@baton/(flow|forms|templates)$': '<rootDir>/../../packages/$1/src/index.ts',
+    '^@baton/(flow|forms|templates|contracts)$': '<rootDir>/../../packages/$1/src/index.ts',
   },
   testTimeout: 60000,
 });

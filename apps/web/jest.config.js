@@ -8,6 +8,6 @@ export default jestConfig({
   // mapper of the base config is repeated because this option replaces it.
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
-    '^@baton/(flow|forms)$': '<rootDir>/../../packages/$1/src/index.ts',
+    '^@baton/(flow|forms|contracts)$': '<rootDir>/../../packages/$1/src/index.ts',
   },
 });

@@ -3,7 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../shared/errors';
-import { adminApi, type Department, type DepartmentBody, type OrgUser } from './api';
+import type { Department, UpdateDepartmentBody, User } from '@baton/contracts';
+import { adminApi } from './api';
 import { buildDepartmentTree, fieldErrors, selfAndDescendants, type DepartmentNode } from './org';
 
 interface Values {
@@ -40,7 +41,7 @@ export function DepartmentModal({
 }: {
   edit: DepartmentEdit | null;
   departments: readonly Department[];
-  users: readonly OrgUser[];
+  users: readonly User[];
   onClose: () => void;
   onSaved: (department: Department, created: boolean) => void;
 }) {
@@ -84,7 +85,7 @@ export function DepartmentModal({
         onSaved(await adminApi.createDepartment({ name, parentId, headId }), true);
       } else {
         const d = edit.department;
-        const patch: DepartmentBody = {};
+        const patch: UpdateDepartmentBody = {};
         if (name !== d.name) patch.name = name;
         if (parentId !== d.parentId) patch.parentId = parentId;
         if (headId !== d.headId) patch.headId = headId;

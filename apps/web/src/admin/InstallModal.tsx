@@ -7,7 +7,8 @@ import { Link } from 'react-router-dom';
 import { ApiError } from '../shared/api';
 import { describeError } from '../shared/errors';
 import { appRoutes } from '../app/routes';
-import { adminApi, type Installed, type TemplateSummary } from './api';
+import type { Installed, TemplateSummary } from '@baton/contracts';
+import { adminApi } from './api';
 import { isValidKey, linkTo } from './gallery';
 
 interface Values {

@@ -19,7 +19,8 @@ import {
 } from 'antd';
 import { EditOutlined, PlusOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { adminApi, type Department, type OrgUser } from './api';
+import type { Department, User } from '@baton/contracts';
+import { adminApi } from './api';
 import { DepartmentModal, type DepartmentEdit } from './DepartmentModal';
 import { buildDepartmentTree, departmentPath, type DepartmentNode } from './org';
 import { PageError } from '../shared/PageError';
@@ -118,7 +119,7 @@ export default function OrganisationPage() {
     );
     load.reload();
   };
-  const onUserSaved = (user: OrgUser, created: boolean) => {
+  const onUserSaved = (user: User, created: boolean) => {
     setUserEdit(null);
     message.success(
       t(created ? 'admin.org.userCreated' : 'admin.org.userSaved', { name: user.displayName }),
@@ -197,7 +198,7 @@ export default function OrganisationPage() {
               onChange={(e) => setQuery(e.target.value)}
               className="admin-search"
             />
-            <Table<OrgUser>
+            <Table<User>
               rowKey="id"
               size="middle"
               loading={load.status === 'loading'}

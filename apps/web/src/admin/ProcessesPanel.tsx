@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { describeError } from '../shared/errors';
 import { appRoutes } from '../app/routes';
-import { adminApi, type ProcessSummary } from './api';
+import type { ProcessSummary } from '@baton/contracts';
+import { adminApi } from './api';
 import { exportFileName, linkTo, parseDefinitionFile } from './gallery';
 
 function download(fileName: string, text: string) {

@@ -4,12 +4,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../shared/errors';
-import {
-  adminApi,
-  type ProcessSummary,
-  type PublishTemplateBody,
-  type TemplateSummary,
-} from './api';
+import type { ProcessSummary, PublishTemplateBody, TemplateSummary } from '@baton/contracts';
+import { adminApi } from './api';
 import { fieldErrors } from './org';
 import { isValidKey, publishableProcesses } from './gallery';
 

@@ -5,7 +5,8 @@ import { App, Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd'
 import { CheckCircleFilled, DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../shared/auth';
-import { adminApi, type Installed, type TemplateSummary } from './api';
+import type { Installed, TemplateSummary } from '@baton/contracts';
+import { adminApi } from './api';
 import { groupTemplates, isInstalled } from './gallery';
 import { InstallModal } from './InstallModal';
 import { PageError } from '../shared/PageError';

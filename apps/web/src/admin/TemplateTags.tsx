@@ -3,7 +3,7 @@
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { TemplateSummary } from './api';
+import type { TemplateSummary } from '@baton/contracts';
 import { roleLabel } from './roles';
 
 export function TemplateTags({

@@ -6,7 +6,8 @@ import { Alert, Form, Input, Modal, Select, Switch, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../shared/api';
 import { describeError } from '../shared/errors';
-import { adminApi, type Department, type OrgUser } from './api';
+import type { Department, User } from '@baton/contracts';
+import { adminApi } from './api';
 import {
   buildDepartmentTree,
   fieldErrors,
@@ -17,7 +18,7 @@ import {
 } from './org';
 import { roleLabel, roleOptions } from './roles';
 
-export type UserEdit = { mode: 'create' } | { mode: 'edit'; user: OrgUser };
+export type UserEdit = { mode: 'create' } | { mode: 'edit'; user: User };
 
 interface Values {
   username?: string;
@@ -54,10 +55,10 @@ export function UserModal({
   onSaved,
 }: {
   edit: UserEdit | null;
-  users: readonly OrgUser[];
+  users: readonly User[];
   departments: readonly Department[];
   onClose: () => void;
-  onSaved: (user: OrgUser, created: boolean) => void;
+  onSaved: (user: User, created: boolean) => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();

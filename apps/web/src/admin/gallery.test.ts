@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ProcessSummary, TemplateSummary } from './api';
+import type { ProcessSummary, TemplateSummary } from '@baton/contracts';
 import {
   exportFileName,
   groupTemplates,

@@ -1,6 +1,6 @@
 // Pure helpers of the template gallery: grouping, links into other areas,
 // install-key checks and JSON import/export. No React, no DOM.
-import type { ProcessSummary, TemplateSummary } from './api';
+import type { ProcessSummary, TemplateSummary } from '@baton/contracts';
 
 export interface TemplateGroup {
   /** null: templates without a category (shown last, as "其他"). */

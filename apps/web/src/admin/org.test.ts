@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Department, OrgUser } from './api';
+import type { Department, User } from '@baton/contracts';
 import {
   buildDepartmentTree,
   departmentPath,
@@ -21,13 +21,11 @@ const dept = (
   name,
   parentId,
   headId,
+  createdAt: '2026-01-05T08:00:00.000Z',
+  updatedAt: '2026-01-05T08:00:00.000Z',
 });
 
-const user = (
-  id: string,
-  departmentId: string | null = null,
-  extra: Partial<OrgUser> = {},
-): OrgUser => ({
+const user = (id: string, departmentId: string | null = null, extra: Partial<User> = {}): User => ({
   id,
   username: id,
   displayName: id.toUpperCase(),

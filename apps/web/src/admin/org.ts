@@ -1,12 +1,12 @@
 // Pure helpers of the organisation page: the department tree from parentId,
 // which parents a department may move under, the PATCH body of a user edit,
 // and API errors mapped onto form fields. No React, no DOM.
-import type { Department, OrgUser, UpdateUserBody } from './api';
+import type { Department, UpdateUserBody, User } from '@baton/contracts';
 
 export interface DepartmentNode {
   key: string;
   department: Department;
-  head: OrgUser | null;
+  head: User | null;
   /** People whose departmentId is this department (not counting sub-departments). */
   memberCount: number;
   children: DepartmentNode[];
@@ -18,7 +18,7 @@ export interface DepartmentNode {
  */
 export function buildDepartmentTree(
   departments: readonly Department[],
-  users: readonly OrgUser[] = [],
+  users: readonly User[] = [],
 ): DepartmentNode[] {
   const byId = new Map(departments.map((d) => [d.id, d]));
   const usersById = new Map(users.map((u) => [u.id, u]));
@@ -112,7 +112,7 @@ export interface UserFormValues {
 }
 
 /** Only what changed, so a PATCH never rewrites fields nobody touched; null if nothing did. */
-export function userPatch(original: OrgUser, values: UserFormValues): UpdateUserBody | null {
+export function userPatch(original: User, values: UserFormValues): UpdateUserBody | null {
   const patch: UpdateUserBody = {};
   const displayName = values.displayName.trim();
   if (displayName !== original.displayName) patch.displayName = displayName;

@@ -5,7 +5,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { describeError } from '../shared/errors';
-import { designerApi, type ProcessSummary } from './api';
+import type { ProcessSummary } from '@baton/contracts';
+import { designerApi } from './api';
 import { newDefinition } from './model/edit-ops';
 import './designer.css';
 

@@ -1,6 +1,7 @@
 // The simulator's pure half: the real organisation as an in-memory directory
 // for @baton/flow's engine, sample form data, and node statuses for the
 // canvas (toFlowElements `statuses`) read from the engine's state.
+import type { Department, User } from '@baton/contracts';
 import type { FormField } from '@baton/forms';
 import {
   Driver,
@@ -12,21 +13,13 @@ import {
 } from '@baton/flow';
 import type { NodeStatus } from './model';
 
-export interface DirectoryUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  departmentId?: string | null;
-  active?: boolean;
-}
+/** A user of GET /api/users as the simulator needs one (tests leave out what they do not use). */
+export type DirectoryUser = Pick<User, 'id' | 'username' | 'displayName' | 'roles'> &
+  Partial<Pick<User, 'departmentId' | 'active'>>;
 
-export interface DirectoryDepartment {
-  id: string;
-  name: string;
-  parentId?: string | null;
-  headId?: string | null;
-}
+/** A department of GET /api/departments as the simulator needs one. */
+export type DirectoryDepartment = Pick<Department, 'id' | 'name'> &
+  Partial<Pick<Department, 'parentId' | 'headId'>>;
 
 /** The organisation as the engine and the validator see it (admins from the `admin` role). */
 export function directorySnapshot(

@@ -1,6 +1,6 @@
 // A small typed fetch client. Every failure becomes an ApiError so screens can
 // show `t('errors.<code>')` with the server's message as the fallback.
-import type { ApiErrorBody, Health, LoginResponse, User } from './types';
+import type { ApiErrorBody, Health, LoginResponse, User } from '@baton/contracts';
 
 const TOKEN_KEY = 'baton.token';
 

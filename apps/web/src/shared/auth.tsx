@@ -10,7 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { api, ApiError, onUnauthorized, tokenStore } from './api';
-import type { User } from './types';
+import type { User } from '@baton/contracts';
 
 export type AuthState =
   | { status: 'loading' }

@@ -11,7 +11,7 @@ import FlowDiagram, { STATUS_STYLE } from '../admin/FlowDiagram';
 import { PageError } from '../shared/PageError';
 import { nodeStatuses } from './diagram-status';
 import { cachedVersion, useDirectory, useLoad } from './hooks';
-import type { InstanceEvent, InstanceView } from './types';
+import type { InstanceEvent, InstanceView } from '@baton/contracts';
 // The preview's card styles (.flow-preview, .fp-*), shared with the template gallery.
 import '../admin/admin.css';
 

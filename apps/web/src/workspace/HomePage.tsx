@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { workspaceApi } from './api';
-import type { TaskItem } from './types';
+import type { Health, TaskItem } from '@baton/contracts';
 import { CheckCircleOutlined, CloseCircleOutlined, SyncOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api';
@@ -12,7 +12,6 @@ import { useAuth } from '../shared/auth';
 import { describeError } from '../shared/errors';
 import { formatLongDate } from '../shared/format';
 import { useLanguage } from '../shared/i18n';
-import type { Health } from '../shared/types';
 
 type HealthLoad =
   { status: 'loading' } | { status: 'done'; health: Health } | { status: 'failed'; error: unknown };

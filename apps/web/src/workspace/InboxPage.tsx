@@ -24,7 +24,7 @@ import { SlaLight } from './components/SlaLight';
 import { StatusTag } from './components/StatusTag';
 import { useLoad, useNodeNames } from './hooks';
 import { PageError } from '../shared/PageError';
-import type { InstanceSummary, Paged, TaskItem } from './types';
+import type { InstanceSummary, Paged, TaskItem } from '@baton/contracts';
 import './workspace.css';
 
 const TABS = ['todo', 'done', 'cc', 'initiated'] as const;

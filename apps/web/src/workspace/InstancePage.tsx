@@ -26,7 +26,8 @@ import { ProgressTimeline } from './components/ProgressTimeline';
 import { StatusTag } from './components/StatusTag';
 import { cachedVersion, useDirectory, useLoad } from './hooks';
 import { PageError } from '../shared/PageError';
-import type { DefinitionLite, InstanceEvent, InstanceView } from './types';
+import type { InstanceEvent, InstanceView } from '@baton/contracts';
+import type { DefinitionLite } from './types';
 import type { JsonSchema, UiSchema } from '@baton/forms';
 import './workspace.css';
 

@@ -50,13 +50,13 @@ import { cachedVersion, useDirectory, useLoad } from './hooks';
 import { PageError } from '../shared/PageError';
 import { returnTargets } from './timeline';
 import type {
-  DefinitionLite,
   InstanceEvent,
   InstanceView,
   TaskAction,
   TaskActionBody,
   TaskDetail,
-} from './types';
+} from '@baton/contracts';
+import type { DefinitionLite } from './types';
 import './workspace.css';
 
 interface TaskBundle {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { actionMenuTestId, actionTestId } from './action-test-ids';
-import type { TaskAction } from './types';
+import type { TaskAction } from '@baton/contracts';
 
 describe('task action test ids', () => {
   it('are the ids the browser tests drive', () => {

@@ -1,7 +1,11 @@
 // Typed endpoints of the workspace (start, inbox, tasks, instances, notifications).
 import { http } from '../shared/api';
 import type {
-  DepartmentSummary,
+  Department,
+  InstanceAnswer,
+  NotificationRead,
+  NotificationsMarked,
+  StartAnswer,
   InstanceEvent,
   InstanceSummary,
   InstanceView,
@@ -14,8 +18,8 @@ import type {
   TaskActionBody,
   TaskDetail,
   TaskItem,
-  UserSummary,
-} from './types';
+  User,
+} from '@baton/contracts';
 
 type Query = Record<string, string | number | undefined>;
 
@@ -50,7 +54,7 @@ export const workspaceApi = {
       opts(signal),
     ),
   start: (key: string, data: Record<string, unknown>) =>
-    http.post<InstanceView & { commandId?: string }>(
+    http.post<StartAnswer>(
       `/processes/${encodeURIComponent(key)}/instances`,
       { data },
       { idempotencyKey: newIdempotencyKey() },
@@ -81,19 +85,18 @@ export const workspaceApi = {
   events: (id: string, signal?: AbortSignal) =>
     http.get<InstanceEvent[]>(`/instances/${encodeURIComponent(id)}/events`, opts(signal)),
   withdraw: (id: string, comment?: string) =>
-    http.post<InstanceView | { commandId: string }>(
+    http.post<InstanceAnswer>(
       `/instances/${encodeURIComponent(id)}/withdraw`,
       comment ? { comment } : {},
       { idempotencyKey: newIdempotencyKey() },
     ),
 
-  users: (signal?: AbortSignal) => http.get<UserSummary[]>('/users', opts(signal)),
-  departments: (signal?: AbortSignal) =>
-    http.get<DepartmentSummary[]>('/departments', opts(signal)),
+  users: (signal?: AbortSignal) => http.get<User[]>('/users', opts(signal)),
+  departments: (signal?: AbortSignal) => http.get<Department[]>('/departments', opts(signal)),
 
   notifications: (unread: boolean, signal?: AbortSignal) =>
     http.get<NotificationItem[]>(`/notifications${unread ? '?unread=true' : ''}`, opts(signal)),
   readNotification: (id: string) =>
-    http.post<{ id: string; read: boolean }>(`/notifications/${encodeURIComponent(id)}/read`),
-  readAllNotifications: () => http.post<{ marked: number }>('/notifications/read-all'),
+    http.post<NotificationRead>(`/notifications/${encodeURIComponent(id)}/read`),
+  readAllNotifications: () => http.post<NotificationsMarked>('/notifications/read-all'),
 };

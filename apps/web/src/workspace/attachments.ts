@@ -3,6 +3,7 @@
 // uniqueItems: true }`), POST /api/files answers `{ id, name, size, contentType }`,
 // and the antd Upload list shows names, progress and errors. Pure functions only;
 // the widget (components/AttachmentWidget.tsx) does the I/O.
+import type { FileView } from '@baton/contracts';
 import type { UploadFile } from 'antd';
 import type { JsonSchema, UiSchema } from '@baton/forms';
 
@@ -57,13 +58,12 @@ export function withAttachmentWidgets(schema: JsonSchema, uiSchema: UiSchema): U
   return out;
 }
 
-/** What POST /api/files returns for one stored file (docs/API.md, Files). */
-export interface FileMeta {
-  id: string;
-  name: string;
-  size?: number;
-  contentType?: string;
-}
+/**
+ * What the page knows of a stored file: POST /api/files's answer (FileView), or
+ * what the headers of GET/HEAD /api/files/:id tell, where size and type may be missing.
+ */
+export type FileMeta = Pick<FileView, 'id' | 'name'> &
+  Partial<Pick<FileView, 'size' | 'contentType'>>;
 
 /** The form value as the list of ids it must be: strings only, each once, in order. */
 export function fileIds(value: unknown): string[] {

@@ -1,7 +1,7 @@
 // The 发起申请 catalogue as plain data: processes grouped by category, filtered by
 // the search box. Categories keep the order in which they first appear; the ones
 // without a category come last.
-import type { ProcessSummary } from './types';
+import type { ProcessSummary } from '@baton/contracts';
 
 export interface CatalogueGroup {
   /** null: no category. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { nodeStatuses } from './diagram-status';
-import type { InstanceEvent } from './types';
+import type { InstanceEvent } from '@baton/contracts';
 
 const definition = {
   graph: {

@@ -2,7 +2,7 @@
 // active now, done (completed at least once) or pending (not reached, or only
 // cancelled). Pure: no React, no fetches.
 import type { NodeStatus } from '../designer/model/graph-mapping';
-import type { InstanceEvent, InstanceView } from './types';
+import type { InstanceEvent, InstanceView } from '@baton/contracts';
 
 export type { NodeStatus };
 

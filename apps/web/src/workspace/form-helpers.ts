@@ -2,7 +2,8 @@
 // node's permissions, server field errors on the right fields, translated client
 // validation messages, and the data to send back.
 import { applyPermissions, type JsonSchema, type UiSchema } from '@baton/forms';
-import type { DefinitionLite, FieldPermission } from './types';
+import type { FieldPermission } from '@baton/forms';
+import type { DefinitionLite } from './types';
 
 export interface FormModel {
   schema: JsonSchema;

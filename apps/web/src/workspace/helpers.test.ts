@@ -10,7 +10,8 @@ import {
 } from './form-helpers';
 import * as money from './money';
 import { slaColor, statusColor, statusKey } from './status';
-import type { DefinitionLite, ProcessSummary } from './types';
+import type { ProcessSummary } from '@baton/contracts';
+import type { DefinitionLite } from './types';
 
 const p = (
   key: string,

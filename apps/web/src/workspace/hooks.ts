@@ -4,16 +4,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { workspaceApi } from './api';
-import type { DepartmentSummary, ProcessVersion, UserSummary } from './types';
+import type { Department, ProcessVersion, User } from '@baton/contracts';
 
 export { useLoad, type Load } from '../shared/useLoad';
 
 // The organisation changes rarely; one fetch per five minutes is plenty.
 const TTL_MS = 5 * 60_000;
-let usersCache: { at: number; promise: Promise<UserSummary[]> } | null = null;
-let departmentsCache: { at: number; promise: Promise<DepartmentSummary[]> } | null = null;
+let usersCache: { at: number; promise: Promise<User[]> } | null = null;
+let departmentsCache: { at: number; promise: Promise<Department[]> } | null = null;
 
-function cachedUsers(): Promise<UserSummary[]> {
+function cachedUsers(): Promise<User[]> {
   if (!usersCache || Date.now() - usersCache.at > TTL_MS) {
     const promise = workspaceApi.users().catch((error: unknown) => {
       usersCache = null;
@@ -24,7 +24,7 @@ function cachedUsers(): Promise<UserSummary[]> {
   return usersCache.promise;
 }
 
-function cachedDepartments(): Promise<DepartmentSummary[]> {
+function cachedDepartments(): Promise<Department[]> {
   if (!departmentsCache || Date.now() - departmentsCache.at > TTL_MS) {
     const promise = workspaceApi.departments().catch((error: unknown) => {
       departmentsCache = null;
@@ -36,18 +36,18 @@ function cachedDepartments(): Promise<DepartmentSummary[]> {
 }
 
 export interface Directory {
-  users: UserSummary[];
+  users: User[];
   /** A display name for a user id; the id's short form when unknown. */
   userName(id: string | undefined): string;
-  departments: DepartmentSummary[];
+  departments: Department[];
   departmentName(id: string | undefined): string;
 }
 
 /** People (and departments) by id, for names in lists, timelines and pickers. */
 export function useDirectory(options: { departments?: boolean } = {}): Directory {
   const { t } = useTranslation();
-  const [users, setUsers] = useState<UserSummary[]>([]);
-  const [departments, setDepartments] = useState<DepartmentSummary[]>([]);
+  const [users, setUsers] = useState<User[]>([]);
+  const [departments, setDepartments] = useState<Department[]>([]);
   const wantDepartments = options.departments ?? false;
   useEffect(() => {
     let live = true;

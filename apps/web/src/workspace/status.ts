@@ -1,5 +1,5 @@
 // Colours for instance statuses and SLA lights, shared by the inbox, task and instance pages.
-import type { InstanceStatus, SlaState } from './types';
+import type { InstanceStatus, SlaState } from '@baton/contracts';
 
 export const INSTANCE_STATUSES = [
   'running',

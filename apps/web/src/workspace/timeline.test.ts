@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildTimeline, returnTargets, timelineColor } from './timeline';
-import type { InstanceEvent } from './types';
+import type { InstanceEvent } from '@baton/contracts';
 
 let seq = 0;
 const ev = (type: string, extra: Partial<InstanceEvent> = {}): InstanceEvent => ({

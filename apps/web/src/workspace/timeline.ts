@@ -1,6 +1,6 @@
 // The progress timeline as plain data, built from the audit trail
 // (GET /api/instances/:id/events). Rendering maps ids to names and kinds to text.
-import type { InstanceEvent } from './types';
+import type { InstanceEvent } from '@baton/contracts';
 
 export type TimelineKind =
   | 'started'

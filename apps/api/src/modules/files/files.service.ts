@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { FileView } from '@baton/contracts';
 import { BATON_CONFIG, type BatonConfig } from '../../platform/config/config.js';
 import { ApiError, badRequest } from '../../platform/errors/api-error.js';
 import type { AuthUser } from '../../platform/auth/auth.types.js';
@@ -26,13 +27,6 @@ export interface ReceivedFile {
   size: number;
   /** A temporary file, removed once the upload is handled either way. */
   path: string;
-}
-
-export interface FileView {
-  id: string;
-  name: string;
-  size: number;
-  contentType: string;
 }
 
 export const unsupportedType = (type: string, allowed: readonly string[]) =>

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import type {
+  CreateDepartmentBody,
+  CreateUserBody,
+  LoginBody,
+  UpdateDepartmentBody,
+  UpdateUserBody,
+} from '@baton/contracts';
 import { CurrentUser, Public, Roles } from '../../platform/auth/decorators.js';
 import { ROLE_ADMIN, type AuthUser } from '../../platform/auth/auth.types.js';
 import { parseBody } from '../../platform/validation/body.js';
@@ -18,7 +25,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in; returns an access token' })
   @ApiBody({ schema: S.loginSchema as object })
   login(@Body() body: unknown, @Req() req: Request) {
-    const { username, password } = parseBody<S.LoginBody>(S.loginSchema, body);
+    const { username, password } = parseBody<LoginBody>(S.loginSchema, body);
     return this.identity.login(username, password, req.ip ?? 'unknown');
   }
 
@@ -51,14 +58,14 @@ export class UsersController {
   @Post()
   @ApiBody({ schema: S.createUserSchema as object })
   create(@Body() body: unknown) {
-    return this.identity.createUser(parseBody<S.CreateUserBody>(S.createUserSchema, body));
+    return this.identity.createUser(parseBody<CreateUserBody>(S.createUserSchema, body));
   }
 
   @Roles(ROLE_ADMIN)
   @Patch(':id')
   @ApiBody({ schema: S.updateUserSchema as object })
   update(@Param('id') id: string, @Body() body: unknown) {
-    return this.identity.updateUser(id, parseBody<S.UpdateUserBody>(S.updateUserSchema, body));
+    return this.identity.updateUser(id, parseBody<UpdateUserBody>(S.updateUserSchema, body));
   }
 }
 
@@ -78,7 +85,7 @@ export class DepartmentsController {
   @ApiBody({ schema: S.createDepartmentSchema as object })
   create(@Body() body: unknown) {
     return this.identity.createDepartment(
-      parseBody<S.CreateDepartmentBody>(S.createDepartmentSchema, body),
+      parseBody<CreateDepartmentBody>(S.createDepartmentSchema, body),
     );
   }
 
@@ -88,7 +95,7 @@ export class DepartmentsController {
   update(@Param('id') id: string, @Body() body: unknown) {
     return this.identity.updateDepartment(
       id,
-      parseBody<S.UpdateDepartmentBody>(S.updateDepartmentSchema, body),
+      parseBody<UpdateDepartmentBody>(S.updateDepartmentSchema, body),
     );
   }
 }

@@ -1,4 +1,5 @@
-// Request bodies of the identity endpoints (validated with ajv, shown in OpenAPI).
+// Request bodies of the identity endpoints (validated with ajv, shown in OpenAPI);
+// their types are in @baton/contracts (LoginBody, CreateUserBody, ...).
 const username = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$' };
 const role = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z][a-z0-9_-]*$' };
 const id = { type: 'string', minLength: 1, maxLength: 64 };
@@ -56,28 +57,3 @@ export const updateDepartmentSchema = {
   minProperties: 1,
   properties: createDepartmentSchema.properties,
 } as const;
-
-export interface LoginBody {
-  username: string;
-  password: string;
-}
-export interface CreateUserBody {
-  username: string;
-  password: string;
-  displayName: string;
-  roles: string[];
-  departmentId?: string | null;
-}
-export interface UpdateUserBody {
-  password?: string;
-  displayName?: string;
-  roles?: string[];
-  departmentId?: string | null;
-  active?: boolean;
-}
-export interface CreateDepartmentBody {
-  name: string;
-  parentId?: string | null;
-  headId?: string | null;
-}
-export type UpdateDepartmentBody = Partial<CreateDepartmentBody>;

@@ -13,13 +13,15 @@ import {
 } from '../../platform/errors/api-error.js';
 import { TokenService } from '../../platform/auth/token.service.js';
 import { ROLE_ADMIN, type AuthUser } from '../../platform/auth/auth.types.js';
-import { DepartmentEntity, toUserView, UserEntity, type UserView } from './user.entity.js';
 import type {
   CreateDepartmentBody,
   CreateUserBody,
+  LoginResponse,
   UpdateDepartmentBody,
   UpdateUserBody,
-} from './identity.schemas.js';
+  User,
+} from '@baton/contracts';
+import { DepartmentEntity, toUserView, UserEntity } from './user.entity.js';
 import { LoginLimiter } from './login-limiter.js';
 import { DEMO_DEPARTMENTS, DEMO_USERS } from './demo-organisation.js';
 
@@ -121,11 +123,7 @@ export class IdentityService implements OnApplicationBootstrap {
     }
   }
 
-  async login(
-    username: string,
-    password: string,
-    clientIp: string,
-  ): Promise<{ accessToken: string; user: UserView }> {
+  async login(username: string, password: string, clientIp: string): Promise<LoginResponse> {
     const keys = [`user:${username.toLowerCase()}`, `ip:${clientIp}`];
     const wait = this.limiter.retryAfter(keys, Date.now());
     if (wait > 0) {
@@ -153,23 +151,23 @@ export class IdentityService implements OnApplicationBootstrap {
     return { accessToken: this.tokens.sign(view), user: view };
   }
 
-  async me(caller: AuthUser): Promise<UserView> {
+  async me(caller: AuthUser): Promise<User> {
     const user = await this.users.findOneBy({ id: caller.id });
     if (!user || !user.active) throw unauthorized('Your account no longer exists or is disabled.');
     return toUserView(user);
   }
 
-  async listUsers(): Promise<UserView[]> {
+  async listUsers(): Promise<User[]> {
     return (await this.users.find({ order: { username: 'ASC' } })).map(toUserView);
   }
 
-  async getUser(id: string): Promise<UserView> {
+  async getUser(id: string): Promise<User> {
     const user = isUuid(id) ? await this.users.findOneBy({ id }) : null;
     if (!user) throw notFound('No such user.');
     return toUserView(user);
   }
 
-  async createUser(body: CreateUserBody): Promise<UserView> {
+  async createUser(body: CreateUserBody): Promise<User> {
     if (body.departmentId) await this.requireDepartment(body.departmentId);
     if (
       await this.users
@@ -192,7 +190,7 @@ export class IdentityService implements OnApplicationBootstrap {
     return toUserView(saved);
   }
 
-  async updateUser(id: string, body: UpdateUserBody): Promise<UserView> {
+  async updateUser(id: string, body: UpdateUserBody): Promise<User> {
     const user = await this.getUser(id);
     if (body.departmentId) await this.requireDepartment(body.departmentId);
     const patch: Partial<UserEntity> = {};

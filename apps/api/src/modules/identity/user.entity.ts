@@ -5,6 +5,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { Department, User } from '@baton/contracts';
 
 @Entity('users')
 export class UserEntity {
@@ -30,16 +31,7 @@ export class DepartmentEntity {
 }
 
 /** What the API shows of a user: never the password hash. */
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  departmentId: string | null;
-  active: boolean;
-}
-
-export function toUserView(u: UserEntity): UserView {
+export function toUserView(u: UserEntity): User {
   return {
     id: u.id,
     username: u.username,
@@ -49,3 +41,15 @@ export function toUserView(u: UserEntity): UserView {
     active: u.active,
   };
 }
+
+// A department goes out as the entity itself; its JSON (dates as ISO strings)
+// must stay @baton/contracts' Department, which this type checks.
+type AsJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+type Holds<T extends true> = T;
+export type _DepartmentJsonIsTheContract = Holds<
+  AsJson<DepartmentEntity> extends Department
+    ? Department extends AsJson<DepartmentEntity>
+      ? true
+      : false
+    : false
+>;

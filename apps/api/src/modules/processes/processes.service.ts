@@ -10,6 +10,14 @@ import {
   type Problem,
   type ProcessDefinition,
 } from '@baton/flow';
+import type {
+  DraftSaved,
+  ProcessSummary,
+  ProcessVersion,
+  ProcessView,
+  Published,
+  VersionInfo,
+} from '@baton/contracts';
 import {
   ApiError,
   badRequest,
@@ -25,56 +33,6 @@ import type { ProcessDefinitionEntity, ProcessVersionEntity } from './process.en
 import { ProcessesRepository } from './processes.repository.js';
 import { redactForReader } from './reader-view.js';
 import { mayStart } from './starters.js';
-
-/** A published, immutable version. */
-export interface ProcessVersion {
-  key: string;
-  version: number;
-  definition: ProcessDefinition;
-  publishedAt: string;
-  publishedBy: string;
-}
-
-export interface ProcessSummary {
-  key: string;
-  name: string;
-  category: string | null;
-  description: string | null;
-  latestVersion: number | null;
-  /** Only with `all`: whether a draft exists and whether the caller may start the process. */
-  hasDraft?: boolean;
-  mayStart?: boolean;
-}
-
-export interface ProcessView {
-  key: string;
-  name: string;
-  category: string | null;
-  description: string | null;
-  latestVersion: number | null;
-  /** The latest published definition, or the draft if the process was never published. */
-  definition: unknown;
-  /** Designers and admins only. */
-  draft?: unknown;
-  mayStart: boolean;
-  updatedAt: string;
-}
-
-export interface DraftSaved {
-  key: string;
-  name: string;
-  category: string | null;
-  latestVersion: number | null;
-  draft: unknown;
-  /** What would stop a publish right now; a draft may be saved with them. */
-  problems: Problem[];
-  updatedAt: string;
-}
-
-export interface Published {
-  key: string;
-  version: number;
-}
 
 const VERSION_PARAM = /^[1-9][0-9]{0,8}$/;
 
@@ -113,7 +71,7 @@ export class ProcessesService {
       name: row.name,
       category: row.category,
       latestVersion: row.latestVersion,
-      draft: row.draft,
+      draft: row.draft as unknown as ProcessDefinition, // stored only after checkForSave
       problems,
       updatedAt: row.updatedAt.toISOString(),
     };
@@ -177,7 +135,7 @@ export class ProcessesService {
         name: row.name,
         category: row.category,
         latestVersion: row.latestVersion,
-        draft: row.draft,
+        draft: row.draft as unknown as ProcessDefinition, // stored only after checkForSave
         problems,
         updatedAt: row.updatedAt.toISOString(),
       };
@@ -233,14 +191,14 @@ export class ProcessesService {
       category: row.category,
       description: typeof description === 'string' ? description : null,
       latestVersion: row.latestVersion,
-      definition,
-      ...(designer && row.draft ? { draft: row.draft } : {}),
+      definition: definition as ProcessDefinition,
+      ...(designer && row.draft ? { draft: row.draft as unknown as ProcessDefinition } : {}),
       mayStart: may,
       updatedAt: row.updatedAt.toISOString(),
     };
   }
 
-  async listVersions(key: string, caller: AuthUser): Promise<Omit<ProcessVersion, 'definition'>[]> {
+  async listVersions(key: string, caller: AuthUser): Promise<VersionInfo[]> {
     await this.visibleRow(key, caller);
     return (await this.repo.listVersions(key)).map((v) => ({
       key: v.key,

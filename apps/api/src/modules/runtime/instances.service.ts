@@ -9,7 +9,19 @@ import {
   type Command,
   type InstanceState,
   type ProcessDefinition,
+  type TaskAction,
+  type TaskKind,
+  type TaskStatus,
 } from '@baton/flow';
+import type {
+  InstanceAnswer,
+  InstanceEvent,
+  InstanceStatus,
+  InstanceSummary,
+  InstanceView,
+  Paged,
+  StartAnswer,
+} from '@baton/contracts';
 import { BATON_CONFIG, type BatonConfig } from '../../platform/config/config.js';
 import { ApiError, badRequest, forbidden, notFound } from '../../platform/errors/api-error.js';
 import { ROLE_ADMIN, type AuthUser } from '../../platform/auth/auth.types.js';
@@ -28,7 +40,7 @@ export interface InstanceRow {
   process_key: string;
   version: number;
   title: string;
-  status: string;
+  status: InstanceStatus;
   initiator_id: string;
   state: InstanceState;
   started_at: Date;
@@ -54,11 +66,11 @@ export interface TaskRecord {
   process_key: string;
   node_id: string;
   node_name: string;
-  kind: string;
+  kind: TaskKind;
   title: string;
   assignee_id: string;
-  status: string;
-  action: string | null;
+  status: TaskStatus;
+  action: TaskAction | null;
   created_at: Date;
   due_at: Date | null;
   warn_at: Date | null;
@@ -77,30 +89,6 @@ function taskRecord(j: Record<string, unknown>): TaskRecord {
   };
 }
 
-export interface InstanceView {
-  id: string;
-  processKey: string;
-  version: number;
-  title: string;
-  status: string;
-  initiator: string;
-  data: Record<string, unknown>;
-  activeNodes: string[];
-  tasks: {
-    id: string;
-    nodeId: string;
-    assigneeId: string;
-    status: string;
-    action?: string;
-    createdAt: string;
-    completedAt?: string;
-    dueAt?: string;
-  }[];
-  incidents: { id: string; nodeId: string; code: string; message: string }[];
-  startedAt: string;
-  endedAt?: string;
-}
-
 @Injectable()
 export class InstancesService {
   constructor(
@@ -116,7 +104,7 @@ export class InstancesService {
     key: string,
     body: { data?: unknown },
     caller: AuthUser,
-  ): Promise<{ status: number; body: unknown }> {
+  ): Promise<{ status: number; body: StartAnswer }> {
     const published = await this.caches.latest(key);
     if (!published) throw notFound(`There is no published process "${key}".`);
     const definition = published.definition;
@@ -283,7 +271,7 @@ export class InstancesService {
     return toView(row, visible);
   }
 
-  async events(id: string, caller: AuthUser) {
+  async events(id: string, caller: AuthUser): Promise<InstanceEvent[]> {
     const { visible } = await this.readable(id, caller);
     const rows = await this.dataSource.query(
       `SELECT seq, type, actor_id, node_id, task_id, at, payload FROM events WHERE instance_id = $1 ORDER BY seq`,
@@ -315,7 +303,7 @@ export class InstancesService {
   async list(
     caller: AuthUser,
     q: { mine?: string; status?: string; page?: string; pageSize?: string },
-  ) {
+  ): Promise<Paged<InstanceSummary>> {
     const { page, pageSize } = paging(q);
     const params: unknown[] = [caller.id];
     let where: string;
@@ -359,7 +347,11 @@ export class InstancesService {
     };
   }
 
-  async withdraw(id: string, caller: AuthUser, comment?: string) {
+  async withdraw(
+    id: string,
+    caller: AuthUser,
+    comment?: string,
+  ): Promise<{ status: number; body: InstanceAnswer }> {
     const { row } = await this.readable(id, caller);
     if (row.initiator_id !== caller.id)
       throw forbidden('Only the initiator may withdraw a request.');
@@ -370,7 +362,11 @@ export class InstancesService {
     });
   }
 
-  async cancel(id: string, caller: AuthUser, comment?: string) {
+  async cancel(
+    id: string,
+    caller: AuthUser,
+    comment?: string,
+  ): Promise<{ status: number; body: InstanceAnswer }> {
     if (!caller.roles.includes(ROLE_ADMIN)) throw forbidden('Only an admin may cancel a request.');
     await this.readable(id, caller);
     return this.runAndView(id, caller, {
@@ -385,7 +381,7 @@ export class InstancesService {
     id: string,
     caller: AuthUser,
     command: Command,
-  ): Promise<{ status: number; body: unknown }> {
+  ): Promise<{ status: number; body: InstanceAnswer }> {
     // A retry whose first answer was lost answers from the command it got accepted.
     const prior = await this.bus.accepted(caller.id);
     const commandId = prior?.id ?? (await this.bus.submit(id, caller.id, command));

@@ -2,6 +2,13 @@
 // effects) and incidents (engine incidents and failed automations).
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type {
+  Incident,
+  InstanceAnswer,
+  NotificationItem,
+  NotificationRead,
+  NotificationsMarked,
+} from '@baton/contracts';
 import { notFound } from '../../platform/errors/api-error.js';
 import type { AuthUser } from '../../platform/auth/auth.types.js';
 import { InstancesService } from './instances.service.js';
@@ -15,7 +22,7 @@ export class NotificationsService {
     private readonly instances: InstancesService,
   ) {}
 
-  async list(caller: AuthUser, unreadOnly: boolean) {
+  async list(caller: AuthUser, unreadOnly: boolean): Promise<NotificationItem[]> {
     const rows = await this.dataSource.query(
       `SELECT n.id, n.kind, n.instance_id, n.task_id, n.actor_id, n.message, n.created_at, n.read_at, i.title
        FROM notifications n LEFT JOIN instances i ON i.id = n.instance_id
@@ -35,7 +42,7 @@ export class NotificationsService {
     }));
   }
 
-  async read(id: string, caller: AuthUser) {
+  async read(id: string, caller: AuthUser): Promise<NotificationRead> {
     const rows = UUID.test(id)
       ? await this.dataSource.query(
           // A SELECT around the UPDATE: TypeORM answers a bare UPDATE with
@@ -48,7 +55,7 @@ export class NotificationsService {
     return { id, read: true };
   }
 
-  async readAll(caller: AuthUser) {
+  async readAll(caller: AuthUser): Promise<NotificationsMarked> {
     const rows = await this.dataSource.query(
       `WITH u AS (UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id) SELECT id FROM u`,
       [caller.id],
@@ -56,7 +63,7 @@ export class NotificationsService {
     return { marked: rows.length };
   }
 
-  async incidents(includeResolved: boolean) {
+  async incidents(includeResolved: boolean): Promise<Incident[]> {
     const rows = await this.dataSource.query(
       `SELECT x.id, x.instance_id, x.node_id, x.source, x.code, x.message, x.created_at, x.resolved_at, i.process_key, i.title
        FROM incidents x JOIN instances i ON i.id = x.instance_id ${includeResolved ? '' : 'WHERE x.resolved_at IS NULL'}
@@ -77,7 +84,10 @@ export class NotificationsService {
   }
 
   /** Runs the failed step again (the engine's retryNode). */
-  async retryIncident(id: string, caller: AuthUser) {
+  async retryIncident(
+    id: string,
+    caller: AuthUser,
+  ): Promise<{ status: number; body: InstanceAnswer }> {
     const [row] =
       id.length <= 100
         ? await this.dataSource.query(

@@ -3,6 +3,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { TaskActionBody } from '@baton/contracts';
 import { CurrentUser, Roles } from '../../platform/auth/decorators.js';
 import { ROLE_ADMIN, type AuthUser } from '../../platform/auth/auth.types.js';
 import { parseBody } from '../../platform/validation/body.js';
@@ -124,7 +125,7 @@ export class TasksController {
   ) {
     return send(
       res,
-      await this.tasks.act(id, parseBody<S.TaskActionBody>(S.taskActionSchema, body), user),
+      await this.tasks.act(id, parseBody<TaskActionBody>(S.taskActionSchema, body), user),
     );
   }
 }

@@ -36,11 +36,3 @@ export const commentSchema = {
   additionalProperties: false,
   properties: { comment: { type: 'string', maxLength: 4000 } },
 } as const;
-
-export interface TaskActionBody {
-  action: 'approve' | 'reject' | 'submit' | 'return' | 'transfer' | 'addSigner' | 'comment';
-  comment?: string;
-  data?: Record<string, unknown>;
-  to?: string | string[];
-  position?: 'before' | 'after';
-}

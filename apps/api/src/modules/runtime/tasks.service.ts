@@ -13,6 +13,14 @@ import {
   type JsonSchema,
 } from '@baton/forms';
 import { slaState, type Command, type ProcessDefinition } from '@baton/flow';
+import type {
+  Paged,
+  TaskAction,
+  TaskActionAnswer,
+  TaskActionBody,
+  TaskDetail,
+  TaskItem,
+} from '@baton/contracts';
 import { BATON_CONFIG, type BatonConfig } from '../../platform/config/config.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors/api-error.js';
 import type { AuthUser } from '../../platform/auth/auth.types.js';
@@ -23,7 +31,6 @@ import { CommandBus } from './command-bus.js';
 import { InstancesService, paging, toView, type TaskRecord } from './instances.service.js';
 import { RuntimeCaches } from './runtime.caches.js';
 import { refusalError } from './refusals.js';
-import type { TaskActionBody } from './runtime.schemas.js';
 
 type TaskRow = TaskRecord;
 
@@ -44,7 +51,7 @@ export class TasksService {
   async inbox(
     caller: AuthUser,
     q: { status?: string; processKey?: string; q?: string; page?: string; pageSize?: string },
-  ) {
+  ): Promise<Paged<TaskItem>> {
     const { page, pageSize } = paging(q);
     const status = q.status ?? 'open';
     if (status !== 'open' && status !== 'done')
@@ -89,7 +96,7 @@ export class TasksService {
   }
 
   /** The task with its form as this node's permissions allow. */
-  async get(id: string, caller: AuthUser) {
+  async get(id: string, caller: AuthUser): Promise<TaskDetail> {
     const { task, instance } = await this.instances.taskWithInstance(id, caller);
     if (!instance) throw notFound('No such instance.');
     const { row, definition } = instance;
@@ -120,7 +127,7 @@ export class TasksService {
     id: string,
     body: TaskActionBody,
     caller: AuthUser,
-  ): Promise<{ status: number; body: unknown }> {
+  ): Promise<{ status: number; body: TaskActionAnswer }> {
     // A retry whose first answer was lost answers from the command it got
     // accepted (the task may be closed by now: by that very command).
     const prior = await this.bus.accepted(caller.id);
@@ -269,7 +276,7 @@ export class TasksService {
   }
 }
 
-function toItem(r: TaskRow, now: number) {
+function toItem(r: TaskRow, now: number): TaskItem {
   const dueAt = r.due_at?.toISOString();
   return {
     id: r.id,
@@ -301,7 +308,7 @@ function toItem(r: TaskRow, now: number) {
   };
 }
 
-function actionsFor(task: TaskRow, nodeType: string | undefined): string[] {
+function actionsFor(task: TaskRow, nodeType: string | undefined): TaskAction[] {
   if (task.status !== 'open') return [];
   if (task.kind === 'approval')
     return ['approve', 'reject', 'return', 'transfer', 'addSigner', 'comment'];

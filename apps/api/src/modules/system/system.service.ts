@@ -1,16 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Health, QueueCheck } from '@baton/contracts';
 import { PROCESS_ROLE, type ProcessRole } from '../../platform/process/process-role.js';
 import { QUEUE_DRIVER, type QueueDriver } from '../../platform/queue/queue.driver.js';
 import { QUEUES } from '../../platform/queue/queue.constants.js';
 import { ApiError } from '../../platform/errors/api-error.js';
-
-export interface Health {
-  status: 'ok' | 'degraded';
-  db: 'ok' | 'down';
-  queue: 'ok' | 'down';
-  mode: 'embedded' | 'server';
-}
 
 @Injectable()
 export class SystemService implements OnApplicationBootstrap {
@@ -48,7 +42,7 @@ export class SystemService implements OnApplicationBootstrap {
    * Round trip through the queue: this process enqueues a probe and waits for
    * whichever worker process takes it. Shows operators that workers are alive.
    */
-  async queueCheck(requestedBy: string, timeoutMs = 5000) {
+  async queueCheck(requestedBy: string, timeoutMs = 5000): Promise<QueueCheck> {
     const [{ id }] = await this.dataSource.query(
       `INSERT INTO queue_probes (requested_by) VALUES ($1) RETURNING id`,
       [`${this.role.id}/${requestedBy}`],

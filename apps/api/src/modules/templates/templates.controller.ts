@@ -6,12 +6,8 @@ import { CurrentUser, Roles } from '../../platform/auth/decorators.js';
 import { ROLE_ADMIN, ROLE_DESIGNER, type AuthUser } from '../../platform/auth/auth.types.js';
 import { parseBody } from '../../platform/validation/body.js';
 import { TemplatesService } from './templates.service.js';
-import {
-  installSchema,
-  publishTemplateSchema,
-  type InstallBody,
-  type PublishTemplateBody,
-} from './templates.schemas.js';
+import type { InstallBody, PublishTemplateBody } from '@baton/contracts';
+import { installSchema, publishTemplateSchema } from './templates.schemas.js';
 
 @ApiTags('templates')
 @ApiBearerAuth()

@@ -1,10 +1,6 @@
-// Request bodies of the template endpoints (checked with ajv, shown in OpenAPI).
+// Request bodies of the template endpoints (checked with ajv, shown in OpenAPI);
+// their types are InstallBody and PublishTemplateBody of @baton/contracts.
 const KEY = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' } as const;
-
-export interface InstallBody {
-  key?: string;
-  publish?: boolean;
-}
 
 export const installSchema = {
   type: 'object',
@@ -14,15 +10,6 @@ export const installSchema = {
   },
   additionalProperties: false,
 } as const;
-
-export interface PublishTemplateBody {
-  processKey: string;
-  templateKey?: string;
-  name?: string;
-  description?: string;
-  category?: string;
-  icon?: string;
-}
 
 export const publishTemplateSchema = {
   type: 'object',

@@ -2,7 +2,7 @@
 // templates of @baton/templates beside the ones admins published from their
 // own processes; installing one creates a process through ProcessesService.
 import { Injectable } from '@nestjs/common';
-import type { Directory, ProcessDefinition, Problem } from '@baton/flow';
+import type { Directory, ProcessDefinition } from '@baton/flow';
 import { TEMPLATES, findTemplate, type ProcessTemplate } from '@baton/templates';
 import { conflict, notFound } from '../../platform/errors/api-error.js';
 import type { AuthUser } from '../../platform/auth/auth.types.js';
@@ -11,41 +11,13 @@ import { isDesigner, ProcessesService } from '../processes/processes.service.js'
 import { redactForReader } from '../processes/reader-view.js';
 import { rolesOf, stagesOf } from './template-summary.js';
 import { TemplatesRepository, type AdminTemplateRow } from './templates.repository.js';
-import type { InstallBody, PublishTemplateBody } from './templates.schemas.js';
-
-export interface TemplateSummary {
-  key: string;
-  name: string;
-  description: string | null;
-  category: string | null;
-  icon: string | null;
-  /** Stage labels of the definition, in node order. */
-  stages: string[];
-  /** Roles the definition starts with or assigns work to. */
-  roles: string[];
-  /** Of `roles`, those no active user of this installation holds: install, then staff them. */
-  missingRoles: string[];
-  source: 'built-in' | 'admin';
-  /** Admin templates: the template's version and the process version it was made from. */
-  version?: number;
-  processKey?: string;
-  processVersion?: number;
-  publishedAt?: string;
-}
-
-export interface TemplateView extends TemplateSummary {
-  definition: ProcessDefinition;
-}
-
-export interface Installed {
-  templateKey: string;
-  key: string;
-  published: boolean;
-  /** The published version, or null for a draft. */
-  version: number | null;
-  /** What would stop a publish of the draft (always empty once published). */
-  problems: Problem[];
-}
+import type {
+  InstallBody,
+  Installed,
+  PublishTemplateBody,
+  TemplateSummary,
+  TemplateView,
+} from '@baton/contracts';
 
 const DEFAULT_ICON = 'file-text';
 

@@ -6,7 +6,7 @@ import { Alert, Form, Mentions, Modal, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../shared/auth';
 import type { Directory } from '../hooks';
-import type { TaskAction, TaskActionBody } from '../types';
+import type { TaskAction, TaskActionBody } from '@baton/contracts';
 
 export interface ActionDialogProps {
   action: TaskAction | null;

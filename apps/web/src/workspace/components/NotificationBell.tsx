@@ -8,7 +8,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { workspaceApi } from '../api';
-import type { NotificationItem } from '../types';
+import type { NotificationItem } from '@baton/contracts';
 import '../workspace.css';
 
 const KINDS = new Set([

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/format';
 import type { Directory } from '../hooks';
 import { buildTimeline, timelineColor, type TimelineEntry } from '../timeline';
-import type { InstanceEvent } from '../types';
+import type { InstanceEvent } from '@baton/contracts';
 
 export interface ProgressTimelineProps {
   events: readonly InstanceEvent[];

@@ -2,7 +2,7 @@
 import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { slaColor } from '../status';
-import type { SlaState } from '../types';
+import type { SlaState } from '@baton/contracts';
 
 export function SlaLight({ state }: { state?: SlaState }) {
   const { t } = useTranslation();

@@ -1,8 +1,9 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { InstanceStatus } from '@baton/contracts';
 import { statusColor, statusKey } from '../status';
 
-export function StatusTag({ status }: { status: string }) {
+export function StatusTag({ status }: { status: InstanceStatus }) {
   const { t } = useTranslation();
   const key = statusKey(status);
   return (

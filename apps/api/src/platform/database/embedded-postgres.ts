@@ -7,6 +7,9 @@
 // So: never hold a transaction open on one connection while awaiting another
 // (it deadlocks until the first commits), `SET` leaks across connections,
 // NOTIFY does not cross connections, named prepared statements collide.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -51,7 +54,15 @@ export async function startEmbeddedPostgres(
   let db: PGlite | undefined;
   let server: PGLiteSocketServer | undefined;
   try {
-    db = await PGlite.create(pgDir);
+    // PGlite's default shared_buffers (128 MB) is wasm memory the all-in-one
+    // process holds for good (PERFORMANCE.md target 6: under 400 MB RSS); one
+    // session on a small database does not need it. BATON_PG_SHARED_BUFFERS.
+    const pgOptions = { postgresqlconf: [`shared_buffers = ${sharedBuffers()}`] };
+    // A first start runs initdb, whose wasm memory (~400 MB) a PGlite
+    // instance keeps for good: it runs in a short-lived child process, so
+    // this one opens an initialised directory like every later restart.
+    if (!existsSync(join(pgDir, 'PG_VERSION'))) await initInChild(pgDir, pgOptions);
+    db = await PGlite.create(pgDir, pgOptions);
     server = new PGLiteSocketServer({
       db,
       host,
@@ -235,4 +246,24 @@ function isAlive(pid: number): boolean {
     // EPERM: the process exists but belongs to someone else.
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** shared_buffers for PGlite: BATON_PG_SHARED_BUFFERS (e.g. 64MB), 32MB by default. */
+function sharedBuffers(): string {
+  const v = process.env.BATON_PG_SHARED_BUFFERS || '32MB';
+  if (!/^\d+(kB|MB|GB)$/.test(v))
+    throw new Error(`BATON_PG_SHARED_BUFFERS must look like 32MB, got "${v}"`);
+  return v;
+}
+
+/** Runs PGlite's initdb on `pgDir` in a child process that exits afterwards. */
+async function initInChild(pgDir: string, options: object): Promise<void> {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const script = `require(${JSON.stringify(entry)}).PGlite.create(${JSON.stringify(pgDir)}, ${JSON.stringify(options)})
+    .then((db) => db.close()).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });`;
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, ['-e', script], { timeout: 120_000 }, (err, _out, stderr) =>
+      err ? reject(new Error(`PGlite initdb failed: ${stderr || err.message}`)) : resolve(),
+    );
+  });
 }

@@ -165,6 +165,14 @@ describe(`notifications (${testMode()} mode)`, () => {
       mentions: [ids.finance],
     });
     expect(on(await notes(hr), started.id)).toEqual([]);
+    // The mention leads somewhere: finance may open the request (and find it
+    // under "involved"); hr, not mentioned, still gets 404.
+    expect((await finance.get(`/api/instances/${started.id}`)).status).toBe(200);
+    const involved = (await finance.get('/api/instances?mine=involved&pageSize=200')).body as {
+      items: { id: string }[];
+    };
+    expect(involved.items.map((i) => i.id)).toContain(started.id);
+    expect((await hr.get(`/api/instances/${started.id}`)).status).toBe(404);
     // An unknown @name is plain text, not an error.
     expect(
       (await opsdir.act(started.id, 'review', { action: 'comment', comment: '@nobody-here 知悉' }))

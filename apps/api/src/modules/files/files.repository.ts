@@ -63,7 +63,7 @@ export class FilesRepository {
        WHERE jsonb_path_exists(i.state->'data', 'strict $.** ? (@ == $id)', jsonb_build_object('id', $1::text))
          AND ($3 OR i.initiator_id = $2
               OR EXISTS (SELECT 1 FROM tasks t WHERE t.instance_id = i.id AND t.assignee_id = $2)
-              OR EXISTS (SELECT 1 FROM notifications n WHERE n.instance_id = i.id AND n.user_id = $2 AND n.kind = 'cc'))
+              OR EXISTS (SELECT 1 FROM notifications n WHERE n.instance_id = i.id AND n.user_id = $2 AND n.kind IN ('cc', 'mentioned')))
        ORDER BY i.started_at DESC
        LIMIT $4`,
       [fileId, userId, anyInstance, limit],

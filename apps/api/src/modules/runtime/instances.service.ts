@@ -230,7 +230,11 @@ export class InstancesService {
     return { task: taskRecord(row.task), instance: await this.access(row, caller) };
   }
 
-  /** The instance row, the nodes where the caller has (had) a task, and whether they were CC'd. */
+  /**
+   * The instance row, the nodes where the caller has (had) a task, and
+   * whether they were CC'd or @mentioned (both read it as a CC recipient
+   * does: a mention that led to a 404 would help nobody).
+   */
   private async readRow(
     where: string,
     param: string,
@@ -241,7 +245,7 @@ export class InstancesService {
     const [row] = await this.dataSource.query(
       `SELECT i.*,
           ARRAY(SELECT DISTINCT node_id FROM tasks WHERE instance_id = i.id AND assignee_id = $2) AS my_nodes,
-          EXISTS (SELECT 1 FROM notifications WHERE instance_id = i.id AND user_id = $2 AND kind = 'cc') AS cc${task}
+          EXISTS (SELECT 1 FROM notifications WHERE instance_id = i.id AND user_id = $2 AND kind IN ('cc', 'mentioned')) AS cc${task}
          FROM instances i WHERE ${where}`,
       [param, caller.id],
     );
@@ -309,7 +313,7 @@ export class InstancesService {
     let where: string;
     if (q.mine === 'involved') {
       where = `(i.initiator_id = $1 OR EXISTS (SELECT 1 FROM tasks t WHERE t.instance_id = i.id AND t.assignee_id = $1)
-               OR EXISTS (SELECT 1 FROM notifications n WHERE n.instance_id = i.id AND n.user_id = $1 AND n.kind = 'cc'))`;
+               OR EXISTS (SELECT 1 FROM notifications n WHERE n.instance_id = i.id AND n.user_id = $1 AND n.kind IN ('cc', 'mentioned')))`;
     } else if (q.mine === undefined || q.mine === 'initiated') {
       where = `i.initiator_id = $1`;
     } else if (q.mine === 'cc') {

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { ADMIN_USERNAME, expect, login, screenshotPath, test } from './support';
+import { DEMO_PASSWORD } from './credentials';
 
 test('log in, see the shell in Chinese, switch to English, fit a phone', async ({ page }) => {
   await page.goto('/');
@@ -66,6 +67,23 @@ test('log in, see the shell in Chinese, switch to English, fit a phone', async (
   await page.reload();
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
   await page.screenshot({ path: screenshotPath('login-phone-zh'), fullPage: true });
+});
+
+test('after a log-out the next person starts at their own home, not at the last page', async ({
+  page,
+}) => {
+  await page.goto('/admin/organisation');
+  await expect(page).toHaveURL(/\/login$/);
+  await login(page);
+  // A deep link before signing in is honoured…
+  await expect(page).toHaveURL(/\/admin\/organisation$/);
+  await page.getByRole('button', { name: /^(退出登录|Log out)$/ }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  // …but a log-out is not a deep link for whoever comes next.
+  await login(page, 'pm', DEMO_PASSWORD);
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('forbidden-page')).toHaveCount(0);
 });
 
 test('a wrong password shows the reason and keeps us on the login page', async ({

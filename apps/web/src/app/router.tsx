@@ -38,6 +38,8 @@ function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (state.status === 'anonymous') {
+    // After a log-out whoever signs in next starts at their own home.
+    if (state.loggedOut) return <Navigate to="/login" replace />;
     const from = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to="/login" replace state={{ from } satisfies LoginLocationState} />;
   }

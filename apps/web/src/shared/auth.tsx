@@ -14,7 +14,8 @@ import type { User } from '@baton/contracts';
 
 export type AuthState =
   | { status: 'loading' }
-  | { status: 'anonymous' }
+  /** `loggedOut`: by the user's own click (not an expired token): nothing to come back to. */
+  | { status: 'anonymous'; loggedOut?: boolean }
   | { status: 'authenticated'; user: User }
   /** The API could not be reached: keep the token and let the user retry. */
   | { status: 'unreachable'; error: unknown };
@@ -65,7 +66,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(() => {
     // docs/API.md has no logout call: forgetting the token is the logout.
     tokenStore.clear();
-    setState({ status: 'anonymous' });
+    setState({ status: 'anonymous', loggedOut: true });
   }, []);
 
   const retry = useCallback(() => {

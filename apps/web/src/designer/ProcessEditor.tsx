@@ -25,13 +25,13 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { fieldProblems } from '@baton/forms';
-import { validateDefinition, type Problem } from '@baton/flow';
+import { validateDefinition, type Problem, type ProcessDefinition } from '@baton/flow';
 import { ApiError } from '../shared/api';
 import { describeError } from '../shared/errors';
 import { formatDateTime } from '../shared/format';
 import type { VersionInfo } from '@baton/contracts';
 import { designerApi } from './api';
-import { docOf, laidOut, type EditorDoc } from './editor-doc';
+import { docOf, laidOut, laidOutOnly, type EditorDoc } from './editor-doc';
 import { useDesignerEnv } from './env';
 import { FlowDesigner } from './flow/FlowDesigner';
 import { FormDesigner } from './form/FormDesigner';
@@ -76,6 +76,12 @@ export function ProcessEditor({
   const shownProblems = serverProblems ?? problems;
   useEffect(() => setServerProblems(undefined), [doc.definition]);
   const formProblem = fieldProblems(doc.fields)[0];
+  // A definition opened without positions (a template, an import) is laid
+  // out once on open: that is not an edit of the user's, so it becomes the
+  // baseline rather than showing "unsaved" on a process nobody touched.
+  useEffect(() => {
+    if (doc.definition !== saved && laidOutOnly(saved, doc.definition)) setSaved(doc.definition);
+  }, [doc.definition, saved]);
   const dirty = doc.definition !== saved;
 
   // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z anywhere in the editor except text inputs.

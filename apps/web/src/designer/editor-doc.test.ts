@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { endOnEdge, newDefinition, insertNodeOnEdge } from './model';
 import { createField } from './form-model';
-import { docOf, laidOut, withDocFields } from './editor-doc';
+import { docOf, laidOut, laidOutOnly, withDocFields } from './editor-doc';
 import { clipboardShortcut, shortcutOf } from './useEditor';
 
 describe('editor doc', () => {
@@ -25,6 +25,20 @@ describe('editor doc', () => {
     expect(pos.approval.y).toBeLessThan(pos.branch_1.y);
     expect(pos.branch_1.y).toBeLessThan(pos.join_2.y);
     expect(pos.join_2.y).toBeLessThan(pos.end.y);
+  });
+
+  test('a layout on open is not an edit; a move or any other change is', async () => {
+    const bare = newDefinition('demo', 'Demo');
+    const unplaced = {
+      ...bare,
+      graph: { ...bare.graph, nodes: bare.graph.nodes.map(({ position: _p, ...n }) => n) },
+    };
+    const placed = await laidOut(unplaced);
+    expect(laidOutOnly(unplaced, placed)).toBe(true);
+    // Already placed: nothing to lay out, so any difference is the user's.
+    expect(laidOutOnly(placed, { ...placed, name: 'Demo' })).toBe(false);
+    // Laid out AND renamed: an edit.
+    expect(laidOutOnly(unplaced, { ...placed, name: 'Renamed' })).toBe(false);
   });
 
   test('shortcuts', () => {

@@ -48,3 +48,20 @@ export function randomIds(prefix: string): string {
     .padStart(4, '0');
   return `${prefix}_${n}`;
 }
+
+/** `after` is `before` with positions given to nodes that had none, and nothing else changed. */
+export function laidOutOnly(before: ProcessDefinition, after: ProcessDefinition): boolean {
+  if (!before.graph.nodes.some((n) => !n.position)) return false;
+  const strip = (d: ProcessDefinition) =>
+    JSON.stringify({
+      ...d,
+      graph: { ...d.graph, nodes: d.graph.nodes.map(({ position: _p, ...n }) => n) },
+    });
+  return (
+    after.graph.nodes.every(
+      (n, i) =>
+        before.graph.nodes[i]?.position === undefined ||
+        n.position === before.graph.nodes[i].position,
+    ) && strip(before) === strip(after)
+  );
+}

@@ -25,7 +25,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { fieldProblems } from '@baton/forms';
-import { validateDefinition, type Problem, type ProcessDefinition } from '@baton/flow';
+import { validateDefinition, type Problem } from '@baton/flow';
 import { ApiError } from '../shared/api';
 import { describeError } from '../shared/errors';
 import { formatDateTime } from '../shared/format';

@@ -48,12 +48,14 @@ if want integration; then
   source scripts/services.sh
   services_up || { echo "could not start PostgreSQL/Redis" >&2; exit 1; }
   # Platform tests (queue drivers on Redis and in-process, embedded Postgres).
-  run_jest api-platform apps/api src
-  BATON_TEST_MODE=server run_jest api-server apps/api test
+  run_jest api-platform apps/api /src/
+  BATON_TEST_MODE=server run_jest api-server apps/api /test/
 fi
 
 if want embedded; then
-  (unset DATABASE_URL REDIS_URL; BATON_TEST_MODE=embedded run_jest api-embedded apps/api test) || true
+  # Two jest workers: each test file has its own PGlite, and PGlite is one
+  # CPU-bound session, so two files at once use both cores.
+  (unset DATABASE_URL REDIS_URL; BATON_TEST_MODE=embedded run_jest api-embedded apps/api /test/ --maxWorkers=2) || true
 fi
 
 if want e2e; then

@@ -495,11 +495,14 @@ for (const lang of ['en', 'zh'] as const) {
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     }
     await walkWorkspace(walk, scene.adminTask, scene.adminInstance);
-    await walkActionDialogs(walk, scene.adminTask);
+    // The dialogs in Chinese are driven by task-actions.spec.ts already.
+    if (lang === 'en') await walkActionDialogs(walk, scene.adminTask);
     await walkAdmin(walk);
     finish(walk, routePatterns());
   });
 
+  // In Chinese the employee's pages are walked by workspace.spec.ts and task-actions.spec.ts.
+  if (lang !== 'en') continue;
   test(`${lang}: an employee walks every page they may open`, async ({ page }) => {
     const walk = await begin(page, lang, 'pm');
     await walkWorkspace(walk, scene.pmTask, scene.pmInstance);

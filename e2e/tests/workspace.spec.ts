@@ -240,6 +240,8 @@ test('start a request, approve it from the inbox, see it approved', async ({ pag
   await mine.getByRole('link', { name: new RegExp(NAME) }).click();
 
   await expect(page).toHaveURL(/\/instances\/.+$/);
+  // The list stays on screen until the instance page has loaded: wait for the page itself.
+  await expect(page.getByTestId('timeline')).toBeVisible();
   await expect(page.getByTestId('instance-status')).toHaveText('已通过');
   const timeline = page.getByTestId('timeline');
   await expect(timeline).toContainText('李运营总监 (Operations director) 同意');

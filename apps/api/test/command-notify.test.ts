@@ -5,7 +5,6 @@
 // the same way. Embedded mode has one process: skipped there.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ProcessDefinition } from '@baton/flow';
 import { CommandBus } from '../src/modules/runtime/command-bus.js';
 import {
   ADMIN_PASSWORD,
@@ -14,31 +13,13 @@ import {
   testMode,
   type TestApp,
 } from './support/test-app.js';
-import { Actor, publish } from './support/flows.js';
+import { Actor, oneApprovalFlow, publish } from './support/flows.js';
 
 const serverMode = testMode() === 'server';
 
-const flow = {
-  key: 'notify-approve',
-  name: 'Notify: one approval',
-  form: { schema: { type: 'object', properties: { amount: { type: 'number' } } } },
-  graph: {
-    nodes: [
-      { id: 'start', type: 'start' },
-      {
-        id: 'a',
-        type: 'approval',
-        name: 'Director',
-        assignees: [{ kind: 'role', role: 'operations_director' }],
-      },
-      { id: 'end', type: 'end', outcome: 'approved' },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', target: 'a' },
-      { id: 'e2', source: 'a', target: 'end' },
-    ],
-  },
-} as unknown as ProcessDefinition;
+const flow = oneApprovalFlow('notify-approve', 'Notify: one approval', {
+  amount: { type: 'number' },
+});
 
 (serverMode ? describe : describe.skip)('commands applied in another process (server mode)', () => {
   let api: TestApp;

@@ -22,6 +22,8 @@ import {
   type TestDatabase,
 } from './support/test-app.js';
 import { apiDist, freePort, run, type Proc } from './support/processes.js';
+import { oneApprovalFlow } from './support/flows.js';
+import { apiClient, type ApiClient } from './support/http.js';
 
 const serverMode = testMode() === 'server';
 const built =
@@ -38,27 +40,7 @@ if (!serverMode || !built) {
   );
 }
 
-const approvalFlow = {
-  key: 'crash-approve',
-  name: 'Crash recovery: one approval',
-  form: { schema: { type: 'object', properties: { n: { type: 'number' } } } },
-  graph: {
-    nodes: [
-      { id: 'start', type: 'start' },
-      {
-        id: 'a',
-        type: 'approval',
-        name: 'Director',
-        assignees: [{ kind: 'role', role: 'operations_director' }],
-      },
-      { id: 'end', type: 'end', outcome: 'approved' },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', target: 'a' },
-      { id: 'e2', source: 'a', target: 'end' },
-    ],
-  },
-};
+const approvalFlow = oneApprovalFlow('crash-approve', 'Crash recovery: one approval');
 
 /** The audit trail of one approved instance, by type (start, a, end: 3 nodes). */
 const EXPECTED_EVENTS: Record<string, number> = {
@@ -103,45 +85,9 @@ async function pool<T, R>(
     let sql: pg.Client;
     let admin: string, pm: string, opsdir: string;
 
-    interface Answer {
-      status: number;
-      body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-      ms: number;
-    }
-    async function call(
-      method: string,
-      p: string,
-      token?: string,
-      body?: unknown,
-      headers: Record<string, string> = {},
-      timeoutMs = 20000,
-    ): Promise<Answer> {
-      const t0 = Date.now();
-      const res = await fetch(`${base}${p}`, {
-        method,
-        headers: {
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...headers,
-        },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        /* not JSON */
-      }
-      return { status: res.status, body: parsed, ms: Date.now() - t0 };
-    }
-    async function login(username: string, password: string): Promise<string> {
-      const res = await call('POST', '/api/auth/login', undefined, { username, password });
-      if (res.status !== 200)
-        throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body.accessToken;
-    }
+    // The shared client (support/http.ts) against this run's API address.
+    const call: ApiClient['call'] = (...args) => apiClient(base).call(...args);
+    const login = (username: string, password: string) => apiClient(base).login(username, password);
     const q = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
       (await sql.query(text, params)).rows as T[];
     const count = async (text: string, params: unknown[] = []) =>

@@ -35,6 +35,7 @@ import {
   type TestDatabase,
 } from './support/test-app.js';
 import { apiDist, freePort, run, type Proc } from './support/processes.js';
+import { oneApprovalFlow } from './support/flows.js';
 import { apiClient, pool, sleep, until, type Answer, type ApiClient } from './support/http.js';
 import {
   privateServersMissing,
@@ -60,27 +61,7 @@ const skipReason = !serverMode
 if (skipReason) console.warn(`faults.test.ts skipped: ${skipReason}.`);
 const describeIf = skipReason ? describe.skip : describe;
 
-const approvalFlow = {
-  key: 'fault-approve',
-  name: 'Faults: one approval',
-  form: { schema: { type: 'object', properties: { n: { type: 'number' } } } },
-  graph: {
-    nodes: [
-      { id: 'start', type: 'start' },
-      {
-        id: 'a',
-        type: 'approval',
-        name: 'Director',
-        assignees: [{ kind: 'role', role: 'operations_director' }],
-      },
-      { id: 'end', type: 'end', outcome: 'approved' },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', target: 'a' },
-      { id: 'e2', source: 'a', target: 'end' },
-    ],
-  },
-};
+const approvalFlow = oneApprovalFlow('fault-approve', 'Faults: one approval');
 
 /** The audit trail of one approved instance, in order (start, a, end). */
 const APPROVED_TRAIL = [

@@ -7,7 +7,6 @@
 // a real PostgreSQL outage (server mode).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import type { ProcessDefinition } from '@baton/flow';
 import {
   ADMIN_PASSWORD,
   DEMO_PASSWORD,
@@ -15,29 +14,9 @@ import {
   testMode,
   type TestApp,
 } from './support/test-app.js';
-import { Actor, publish } from './support/flows.js';
+import { Actor, oneApprovalFlow, publish } from './support/flows.js';
 
-const flow = {
-  key: 'idem-approve',
-  name: 'Idempotency: one approval',
-  form: { schema: { type: 'object', properties: { n: { type: 'number' } } } },
-  graph: {
-    nodes: [
-      { id: 'start', type: 'start' },
-      {
-        id: 'a',
-        type: 'approval',
-        name: 'Director',
-        assignees: [{ kind: 'role', role: 'operations_director' }],
-      },
-      { id: 'end', type: 'end', outcome: 'approved' },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', target: 'a' },
-      { id: 'e2', source: 'a', target: 'end' },
-    ],
-  },
-} as unknown as ProcessDefinition;
+const flow = oneApprovalFlow('idem-approve', 'Idempotency: one approval');
 
 describe(`Idempotency-Key after a request died mid-way (${testMode()} mode)`, () => {
   let t: TestApp;

@@ -20,7 +20,7 @@ import {
   testMode,
   type TestApp,
 } from './support/test-app.js';
-import { Actor, poll, publish } from './support/flows.js';
+import { Actor, oneApprovalFlow, poll, publish } from './support/flows.js';
 
 const mode = testMode();
 const soak = process.env.BATON_SOAK;
@@ -34,32 +34,10 @@ const LATENCY_RUNS = 200;
 const LATENCY_CONCURRENCY = 8;
 
 /** start → one approval (the operations director) → end (approved). */
-const approvalFlow = {
-  key: 'rel-approve',
-  name: 'Reliability: one approval',
-  form: {
-    schema: {
-      type: 'object',
-      properties: { amount: { type: 'number' }, note: { type: 'string' } },
-    },
-  },
-  graph: {
-    nodes: [
-      { id: 'start', type: 'start' },
-      {
-        id: 'a',
-        type: 'approval',
-        name: 'Director',
-        assignees: [{ kind: 'role', role: 'operations_director' }],
-      },
-      { id: 'end', type: 'end', outcome: 'approved' },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', target: 'a' },
-      { id: 'e2', source: 'a', target: 'end' },
-    ],
-  },
-} as unknown as ProcessDefinition;
+const approvalFlow = oneApprovalFlow('rel-approve', 'Reliability: one approval', {
+  amount: { type: 'number' },
+  note: { type: 'string' },
+});
 
 /** start → parallel → (design task ∥ warehouse task) → join → end. */
 const joinFlow = {

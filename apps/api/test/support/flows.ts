@@ -24,6 +24,38 @@ export async function publish(
   return res.body.version;
 }
 
+/**
+ * The smallest real process: start → one approval by the operations
+ * director (node `a`) → end (approved), with the given form fields.
+ */
+export function oneApprovalFlow(
+  key: string,
+  name: string,
+  properties: Record<string, unknown> = { n: { type: 'number' } },
+): ProcessDefinition {
+  return {
+    key,
+    name,
+    form: { schema: { type: 'object', properties } },
+    graph: {
+      nodes: [
+        { id: 'start', type: 'start' },
+        {
+          id: 'a',
+          type: 'approval',
+          name: 'Director',
+          assignees: [{ kind: 'role', role: 'operations_director' }],
+        },
+        { id: 'end', type: 'end', outcome: 'approved' },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'a' },
+        { id: 'e2', source: 'a', target: 'end' },
+      ],
+    },
+  } as unknown as ProcessDefinition;
+}
+
 export class Actor {
   constructor(
     readonly t: TestApp,

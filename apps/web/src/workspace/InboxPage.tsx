@@ -204,7 +204,7 @@ export default function InboxPage() {
     {
       title: t('inbox.colStatus'),
       key: 'status',
-      render: (_, i) => <StatusTag status={i.status} />,
+      render: (_, i) => <StatusTag status={i.status} testId="row-status" />,
     },
     {
       title: t('inbox.colCurrent'),
@@ -248,7 +248,7 @@ export default function InboxPage() {
                   <Typography.Text strong ellipsis>
                     {i.title}
                   </Typography.Text>
-                  <StatusTag status={i.status} />
+                  <StatusTag status={i.status} testId="row-status" />
                 </Flex>
                 <Typography.Text type="secondary" className="inbox-item-meta">
                   {formatDateTime(i.startedAt)}

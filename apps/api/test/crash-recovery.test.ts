@@ -23,7 +23,7 @@ import {
 } from './support/test-app.js';
 import { apiDist, freePort, run, type Proc } from './support/processes.js';
 import { oneApprovalFlow } from './support/flows.js';
-import { apiClient, type ApiClient } from './support/http.js';
+import { apiClient, pool, type ApiClient } from './support/http.js';
 
 const serverMode = testMode() === 'server';
 const built =
@@ -54,24 +54,6 @@ const EXPECTED_EVENTS: Record<string, number> = {
 const EVENTS_PER_INSTANCE = Object.values(EXPECTED_EVENTS).reduce((a, b) => a + b, 0);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function pool<T, R>(
-  n: number,
-  items: T[],
-  fn: (item: T, i: number) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
-}
 
 (serverMode && built ? describe : describe.skip)(
   'crash recovery with separate API and worker processes (server mode, built dist)',

@@ -21,6 +21,7 @@ import {
   type TestApp,
 } from './support/test-app.js';
 import { Actor, oneApprovalFlow, poll, publish } from './support/flows.js';
+import { pool } from './support/http.js';
 
 const mode = testMode();
 const soak = process.env.BATON_SOAK;
@@ -73,25 +74,6 @@ const joinFlow = {
     ],
   },
 } as unknown as ProcessDefinition;
-
-/** Runs fn over items with at most `n` at a time; results in item order. */
-async function pool<T, R>(
-  n: number,
-  items: T[],
-  fn: (item: T, i: number) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { jsonClient } from './http.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const api = (p) => import(path.join(root, 'apps/api/dist', p));
@@ -89,19 +90,7 @@ await app.listen(0, '127.0.0.1');
 const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
 log(`mode=${mode} instances=${instances} concurrency=${concurrency} at ${base}`);
 
-async function http(method, p, token, body) {
-  const res = await fetch(base + p, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => null);
-  if (res.status >= 400) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const http = jsonClient(base);
 const login = async (u, pw = 'bench-demo-pass') =>
   (await http('POST', '/api/auth/login', undefined, { username: u, password: pw })).accessToken;
 const adminToken = await login('admin', 'bench-admin-pass');

@@ -18,6 +18,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { jsonClient } from './http.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The bench runs from the repo root; it borrows the API's own `pg` and bcryptjs.
@@ -127,19 +128,7 @@ async function cleanup() {
 
 const base = `http://127.0.0.1:${port}`;
 
-async function http(method, p, token, body) {
-  const res = await fetch(base + p, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => null);
-  if (res.status >= 400) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const http = jsonClient(base);
 const b64url = (v) =>
   Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 /** An HS256 access token as TokenService.sign makes it. */

@@ -6,7 +6,15 @@
 // the end its amount led to. The support fixture fails a test on any console
 // error. Copy and paste of steps is checked on the way.
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, expect, login, screenshotPath, test } from './support';
+import {
+  ADMIN_PASSWORD,
+  ADMIN_USERNAME,
+  dropOn,
+  expect,
+  login,
+  screenshotPath,
+  test,
+} from './support';
 
 // Unique per run, so the catalogue and the inbox show one card / row for it even
 // against a server that has seen earlier runs (BATON_E2E_URL).
@@ -167,7 +175,7 @@ test('a business user designs a process by drag and drop: two fields, branch, tw
   await expect(page.getByTestId('problems-panel')).toContainText('没有问题');
 
   // Drag 条件分支 from the palette onto the "+" between approval and end.
-  await page.getByTestId('palette-node-branch').dragTo(page.getByTestId('edge-plus-e2'));
+  await dropOn(page, page.getByTestId('palette-node-branch'), page.getByTestId('edge-plus-e2'));
   await expect(page.locator('[data-type="branch"]')).toBeVisible();
   await expect(page.locator('.ie-header', { hasText: '其他情况' })).toBeVisible();
 
@@ -191,7 +199,11 @@ test('a business user designs a process by drag and drop: two fields, branch, tw
   const bigColumn = await edgeIdByHeader(page, '金额 > 1000');
   const ends = page.locator('.fc-card[data-type="end"]');
   await expect(ends).toHaveCount(1);
-  await page.getByTestId('palette-node-end').dragTo(page.getByTestId(`edge-plus-${bigColumn}`));
+  await dropOn(
+    page,
+    page.getByTestId('palette-node-end'),
+    page.getByTestId(`edge-plus-${bigColumn}`),
+  );
   await expect(ends).toHaveCount(2);
   await expect(page.locator('.fc-join')).toHaveCount(0);
   await expect(page.getByTestId('problems-panel')).toContainText('没有问题');

@@ -73,7 +73,7 @@ async function gatherUserData(): Promise<Pick<Scene, 'userData' | 'initials'>> {
   strings(templates, found);
   for (const { key } of templates) strings(await getJson(`/api/templates/${key}`), found);
   strings(await getJson('/api/incidents'), found);
-  const processes = (await getJson('/api/processes')) as { key: string }[];
+  const processes = (await getJson('/api/processes?all=1')) as { key: string }[];
   strings(processes, found);
   for (const { key } of processes) strings(await getJson(`/api/processes/${key}`), found);
   return {

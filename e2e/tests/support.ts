@@ -1,6 +1,6 @@
 // Shared by the specs: credentials, screenshot paths and a fixture that fails
 // a test on any console error or uncaught exception in the page.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from './credentials';
 
 export { ADMIN_PASSWORD, ADMIN_USERNAME };
@@ -41,4 +41,22 @@ export async function login(
   await page.getByLabel(/用户名|Username/).fill(username);
   await page.getByLabel(/密码|Password/).fill(password);
   await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+}
+
+/**
+ * Drags `source` onto `target` once the target has stopped moving: the flow
+ * canvas refits with an animation after steps come or go (insert, paste, undo),
+ * and a drop computed from a box that is still sliding lands beside the "+".
+ */
+export async function dropOn(page: Page, source: Locator, target: Locator): Promise<void> {
+  await expect(target).toBeVisible();
+  let last = '';
+  let same = 0;
+  for (let i = 0; i < 100 && same < 3; i += 1) {
+    const box = JSON.stringify(await target.boundingBox());
+    same = box === last ? same + 1 : 0;
+    last = box;
+    await page.waitForTimeout(80);
+  }
+  await source.dragTo(target);
 }

@@ -26,7 +26,8 @@ for (const file of fs.readdirSync(dir).sort()) {
     failed += s.unexpected;
     skipped += s.skipped;
     rows.push(
-      `${'e2e'.padEnd(14)} ${s.expected} passed, ${s.unexpected} failed, ${s.skipped} skipped`,
+      `${'e2e'.padEnd(14)} ${s.expected} passed, ${s.unexpected} failed, ${s.skipped} skipped` +
+        (s.flaky ? `, ${s.flaky} FLAKY (failed once, passed on the retry: see the log above)` : ''),
     );
   }
 }

@@ -3,7 +3,7 @@
 // processes runs it periodically and also re-sends commands and timers, so a
 // crash or a Redis restart between commit and enqueue loses nothing. Job ids
 // are derived from row ids, so sending twice is harmless.
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   QUEUE_DRIVER,
@@ -33,7 +33,7 @@ function routes(config: BatonConfig): Routes {
 }
 
 @Injectable()
-export class OutboxRelay {
+export class OutboxRelay implements OnModuleDestroy {
   private readonly logger = new Logger('Outbox');
   private running: Promise<void> | null = null;
   private again = false;
@@ -45,6 +45,16 @@ export class OutboxRelay {
     @Inject(BATON_CONFIG) config: BatonConfig,
   ) {
     this.routes = routes(config);
+  }
+
+  /**
+   * A graceful shutdown lets a relay pass that is under way finish before the
+   * queue closes (QueueShutdown, in the phase after this one): what a command
+   * just committed reaches the queue now rather than at the next sweep after
+   * a restart.
+   */
+  async onModuleDestroy(): Promise<void> {
+    await this.running;
   }
 
   /** Relay now (coalesced: one pass at a time, one more if asked meanwhile). */

@@ -10,7 +10,7 @@ import {
   testMode,
   type TestApp,
 } from './support/test-app.js';
-import { Actor, publish } from './support/flows.js';
+import { Actor, oneApprovalFlow, publish } from './support/flows.js';
 
 const form = {
   productName: '冬季加厚羽绒服',
@@ -203,5 +203,54 @@ describe(`new-product listing over HTTP (${testMode()} mode)`, () => {
     expect(after.items.some((i: { instanceId: string }) => i.instanceId === started.id)).toBe(
       false,
     );
+  });
+
+  it("shows each inbox row's key fields as that step may see them, and filters the lists", async () => {
+    const flow = oneApprovalFlow('listing-summary', '摘要 Summary', {
+      cost: { type: 'number', title: '成本', multipleOf: 0.01 },
+      item: { type: 'string', title: '物品' },
+      kind: { type: 'string', title: '类型', enum: ['f', 'o'] },
+      note: { type: 'string', title: '说明' },
+    });
+    flow.form.uiSchema = {
+      'ui:order': ['cost', 'item', 'kind', 'note'],
+      kind: { 'ui:enumNames': ['家具', '办公'] },
+    };
+    (flow.graph.nodes[1] as { fieldPermissions?: object }).fieldPermissions = { cost: 'hidden' };
+    await publish(t, admin.token, flow);
+    const started = await pm.start('listing-summary', {
+      cost: 987.65,
+      item: 'Desk lamp',
+      kind: 'f',
+      note: 'for the new hire',
+    });
+
+    const inbox = (await opsdir.get('/api/tasks?status=open&processKey=listing-summary')).body;
+    const row = inbox.items.find((i: { instanceId: string }) => i.instanceId === started.id);
+    // The cost is hidden at the approval: not in the summary, not anywhere in the answer.
+    expect(row.summary).toEqual([
+      { field: 'item', label: '物品', kind: 'text', value: 'Desk lamp' },
+      { field: 'kind', label: '类型', kind: 'text', value: '家具' },
+      { field: 'note', label: '说明', kind: 'text', value: 'for the new hire' },
+    ]);
+    expect(JSON.stringify(inbox)).not.toContain('987.65');
+    // The processKey filter keeps other processes' tasks out.
+    expect(
+      inbox.items.every((i: { processKey: string }) => i.processKey === 'listing-summary'),
+    ).toBe(true);
+
+    // Started by me: by process, by status and by title, on the server (not one page of it).
+    const mine = (path: string) => pm.get(`/api/instances?mine=initiated&${path}`);
+    const byProcess = (await mine('processKey=listing-summary')).body;
+    expect(byProcess.items.map((i: { id: string }) => i.id)).toEqual([started.id]);
+    expect(byProcess.total).toBe(1);
+    expect((await mine('processKey=listing-summary&status=approved')).body.total).toBe(0);
+    expect((await mine('processKey=listing-summary&status=running')).body.total).toBe(1);
+    expect((await mine('q=Summary')).body.items.map((i: { id: string }) => i.id)).toContain(
+      started.id,
+    );
+    // LIKE's wildcards are matched as written.
+    expect((await mine('q=%25')).body.total).toBe(0);
+    expect((await mine('processKey=no-such-process')).body).toEqual({ items: [], total: 0 });
   });
 });

@@ -1,5 +1,5 @@
 // The inbox and task actions (docs/API.md "Tasks").
-import type { FieldPermission, JsonSchema, UiSchema } from '@baton/forms';
+import type { FieldPermission, JsonSchema, SummaryItem, UiSchema } from '@baton/forms';
 import type { SlaLight, TaskAction as CompletedAs, TaskKind, TaskStatus } from '@baton/flow';
 import type { IsoDateTime } from './common.js';
 import type { InstanceStatus, InstanceView } from './instances.js';
@@ -7,8 +7,8 @@ import type { InstanceStatus, InstanceView } from './instances.js';
 /** Green, yellow (warned) or red (overdue): tasks with a due time only. */
 export type SlaState = SlaLight;
 
-/** GET /api/tasks?status=open|done&processKey=&q=&page=&pageSize= (a Paged list), newest first. */
-export interface TaskItem {
+/** A task as every task read shows it. */
+export interface TaskBase {
   id: string;
   instanceId: string;
   processKey: string;
@@ -26,6 +26,12 @@ export interface TaskItem {
   title: string;
 }
 
+/** GET /api/tasks?status=open|done&processKey=&q=&page=&pageSize= (a Paged list), newest first. */
+export interface TaskItem extends TaskBase {
+  /** The request's key fields as this task's step may see them (at most three; may be empty). */
+  summary: SummaryItem[];
+}
+
 /** What POST /api/tasks/:id/actions accepts in `action`. */
 export type TaskAction =
   'approve' | 'reject' | 'submit' | 'return' | 'transfer' | 'addSigner' | 'comment';
@@ -40,7 +46,7 @@ export interface TaskForm {
 }
 
 /** GET /api/tasks/:id */
-export interface TaskDetail extends TaskItem {
+export interface TaskDetail extends TaskBase {
   assigneeId: string;
   instance: { id: string; status: InstanceStatus; initiator: string; title: string };
   /** What the caller may do now; empty once the task is no longer open. */
@@ -64,4 +70,4 @@ export interface TaskActionBody {
  * when the caller may no longer read it), or 202 `{ task, commandId }` while it is queued.
  */
 export type TaskActionAnswer =
-  { task: TaskItem; instance: InstanceView | null } | { task: TaskItem; commandId: string };
+  { task: TaskBase; instance: InstanceView | null } | { task: TaskBase; commandId: string };

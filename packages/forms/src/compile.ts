@@ -8,6 +8,7 @@ import {
 } from './catalogue.js';
 import {
   DRAFT_07,
+  MONEY_STEP,
   isPlainObject,
   type CompiledForm,
   type JsonSchema,
@@ -22,9 +23,6 @@ export class InvalidFormError extends Error {
     this.name = 'InvalidFormError';
   }
 }
-
-/** Money is stored as a number of yuan/dollars; cents are the finest unit the designer offers. */
-const MONEY_STEP = 0.01;
 
 /** Types the schema alone cannot tell apart; the widget name carries them through a save. */
 const WIDGET_OF: Partial<Record<FieldType, string>> = {

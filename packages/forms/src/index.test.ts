@@ -26,6 +26,7 @@ describe('@baton/forms', () => {
         'fieldTypeInfo',
         'fieldsFromSchema',
         'filterData',
+        'formSummary',
         'isEmptyValue',
         'listFields',
         'mergeWrite',

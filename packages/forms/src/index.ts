@@ -30,3 +30,4 @@ export {
   type NodeContext,
   type PermittedFormView,
 } from './permissions.js';
+export { formSummary, type SummaryItem, type SummaryKind, type SummaryOptions } from './summary.js';

@@ -30,6 +30,9 @@ export interface FieldError {
   message: string;
 }
 
+/** Money is stored as a number of yuan/dollars; cents are the finest unit the designer offers. */
+export const MONEY_STEP = 0.01;
+
 export const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -10,6 +10,7 @@ import {
   Input,
   List,
   Pagination,
+  Select,
   Table,
   Tabs,
   Tag,
@@ -19,12 +20,14 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { formatDateTime } from '../shared/format';
+import { useLanguage } from '../shared/i18n';
 import { workspaceApi } from './api';
 import { SlaLight } from './components/SlaLight';
 import { StatusTag } from './components/StatusTag';
 import { useLoad, useNodeNames } from './hooks';
 import { PageError } from '../shared/PageError';
-import type { InstanceSummary, Paged, TaskItem } from '@baton/contracts';
+import type { InstanceStatus, InstanceSummary, Paged, TaskItem } from '@baton/contracts';
+import { summaryValue } from './summary';
 import './workspace.css';
 
 const TABS = ['todo', 'done', 'cc', 'initiated'] as const;
@@ -32,6 +35,26 @@ type Tab = (typeof TABS)[number];
 const PAGE_SIZE = 20;
 
 const isTab = (value: string | null): value is Tab => TABS.includes(value as Tab);
+const STATUSES: InstanceStatus[] = ['running', 'approved', 'rejected', 'completed', 'withdrawn'];
+
+/** 金额 ¥1,200.00 · 类型 家具: the request's key fields as this step may see them. */
+function SummaryLine({ task }: { task: TaskItem }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (!task.summary?.length) return null;
+  const yesNo = { yes: t('inbox.yes'), no: t('inbox.no') };
+  return (
+    <Typography.Text type="secondary" className="row-summary" data-testid="row-summary">
+      {task.summary.map((item, i) => (
+        <span key={item.field}>
+          {i > 0 && ' · '}
+          {item.label}{' '}
+          <span className="row-summary-value">{summaryValue(item, language, yesNo)}</span>
+        </span>
+      ))}
+    </Typography.Text>
+  );
+}
 
 type Rows =
   { kind: 'tasks'; page: Paged<TaskItem> } | { kind: 'instances'; page: Paged<InstanceSummary> };
@@ -91,20 +114,37 @@ export default function InboxPage() {
   const [params, setParams] = useSearchParams();
   const tab: Tab = isTab(params.get('tab')) ? (params.get('tab') as Tab) : 'todo';
   const query = params.get('q') ?? '';
+  const processKey = params.get('process') ?? '';
+  const statusParam = params.get('status');
+  const status = STATUSES.includes(statusParam as InstanceStatus) ? statusParam! : '';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [draft, setDraft] = useState(query);
   useEffect(() => setDraft(query), [query]);
 
-  const update = (next: { tab?: Tab; q?: string; page?: number }) => {
+  // A new tab starts unfiltered; any other change goes back to the first page.
+  const update = (next: {
+    tab?: Tab;
+    q?: string;
+    process?: string;
+    status?: string;
+    page?: number;
+  }) => {
     const out = new URLSearchParams();
     const nextTab = next.tab ?? tab;
-    const nextQ = next.q ?? (next.tab ? '' : query);
+    const keep = <T,>(value: T | undefined, current: T, cleared: T) =>
+      value ?? (next.tab ? cleared : current);
+    const nextQ = keep(next.q, query, '');
+    const nextProcess = keep(next.process, processKey, '');
+    const nextStatus = keep(next.status, status, '');
     const nextPage = next.page ?? 1;
     if (nextTab !== 'todo') out.set('tab', nextTab);
     if (nextQ) out.set('q', nextQ);
+    if (nextProcess) out.set('process', nextProcess);
+    if (nextStatus && (nextTab === 'cc' || nextTab === 'initiated')) out.set('status', nextStatus);
     if (nextPage > 1) out.set('page', String(nextPage));
     setParams(out);
   };
+  const processes = useLoad((signal) => workspaceApi.processes(signal), []);
 
   const load = useLoad<Rows>(
     async (signal) => {
@@ -113,6 +153,7 @@ export default function InboxPage() {
           {
             status: tab === 'todo' ? 'open' : 'done',
             q: query || undefined,
+            processKey: processKey || undefined,
             page,
             pageSize: PAGE_SIZE,
           },
@@ -121,17 +162,19 @@ export default function InboxPage() {
         return { kind: 'tasks', page: result };
       }
       const result = await workspaceApi.instances(
-        { mine: tab === 'cc' ? 'cc' : 'initiated', page, pageSize: PAGE_SIZE },
+        {
+          mine: tab === 'cc' ? 'cc' : 'initiated',
+          q: query || undefined,
+          processKey: processKey || undefined,
+          status: status || undefined,
+          page,
+          pageSize: PAGE_SIZE,
+        },
         signal,
       );
-      // The instances list has no text search yet: filter the page we have.
-      const q = query.trim().toLowerCase();
-      const items = q
-        ? result.items.filter((i) => i.title.toLowerCase().includes(q))
-        : result.items;
-      return { kind: 'instances', page: { items, total: q ? items.length : result.total } };
+      return { kind: 'instances', page: result };
     },
-    [tab, query, page],
+    [tab, query, processKey, status, page],
   );
   const rows = load.data;
   const instanceRows = rows?.kind === 'instances' ? rows.page.items : [];
@@ -142,9 +185,19 @@ export default function InboxPage() {
       title: t('inbox.colTitle'),
       key: 'title',
       render: (_, task) => (
-        <Link to={`/tasks/${encodeURIComponent(task.id)}`} className="row-title">
-          {task.title}
-        </Link>
+        <Flex vertical gap={2}>
+          <Link
+            to={
+              tab === 'todo'
+                ? `/tasks/${encodeURIComponent(task.id)}`
+                : `/instances/${encodeURIComponent(task.instanceId)}`
+            }
+            className="row-title"
+          >
+            {task.title}
+          </Link>
+          <SummaryLine task={task} />
+        </Flex>
       ),
     },
     { title: t('inbox.colNode'), dataIndex: 'nodeName', key: 'node' },
@@ -286,6 +339,7 @@ export default function InboxPage() {
                     )
                   )}
                 </Flex>
+                <SummaryLine task={task} />
                 <Typography.Text type="secondary" className="inbox-item-meta">
                   {task.nodeName} ·{' '}
                   {formatDateTime(tab === 'todo' ? task.createdAt : task.completedAt)}
@@ -352,6 +406,33 @@ export default function InboxPage() {
             label: t(`inbox.tab${key.charAt(0).toUpperCase()}${key.slice(1)}`),
           }))}
         />
+        <Flex gap={8} wrap className="inbox-filters">
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            className="inbox-filter"
+            data-testid="filter-process"
+            aria-label={t('inbox.filterProcess')}
+            placeholder={t('inbox.allProcesses')}
+            value={processKey || undefined}
+            loading={processes.status === 'loading'}
+            options={(processes.data ?? []).map((p) => ({ value: p.key, label: p.name }))}
+            onChange={(value?: string) => update({ process: value ?? '' })}
+          />
+          {(tab === 'cc' || tab === 'initiated') && (
+            <Select
+              allowClear
+              className="inbox-filter"
+              data-testid="filter-status"
+              aria-label={t('inbox.filterStatus')}
+              placeholder={t('inbox.allStatuses')}
+              value={status || undefined}
+              options={STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
+              onChange={(value?: string) => update({ status: value ?? '' })}
+            />
+          )}
+        </Flex>
         {content}
         {total > PAGE_SIZE && (
           <Flex justify="flex-end" className="inbox-pager">

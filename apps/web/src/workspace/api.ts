@@ -61,7 +61,13 @@ export const workspaceApi = {
     ),
 
   tasks: (
-    query: { status: 'open' | 'done'; q?: string; page?: number; pageSize?: number },
+    query: {
+      status: 'open' | 'done';
+      q?: string;
+      processKey?: string;
+      page?: number;
+      pageSize?: number;
+    },
     signal?: AbortSignal,
   ) => http.get<Paged<TaskItem>>(`/tasks${queryString(query)}`, opts(signal)),
   task: (id: string, signal?: AbortSignal) =>
@@ -75,6 +81,8 @@ export const workspaceApi = {
     query: {
       mine: 'initiated' | 'cc' | 'involved';
       status?: string;
+      processKey?: string;
+      q?: string;
       page?: number;
       pageSize?: number;
     },

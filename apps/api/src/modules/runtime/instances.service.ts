@@ -306,7 +306,14 @@ export class InstancesService {
 
   async list(
     caller: AuthUser,
-    q: { mine?: string; status?: string; page?: string; pageSize?: string },
+    q: {
+      mine?: string;
+      status?: string;
+      processKey?: string;
+      q?: string;
+      page?: string;
+      pageSize?: string;
+    },
   ): Promise<Paged<InstanceSummary>> {
     const { page, pageSize } = paging(q);
     const params: unknown[] = [caller.id];
@@ -324,6 +331,14 @@ export class InstancesService {
     if (q.status) {
       params.push(q.status);
       where += ` AND i.status = $${params.length}`;
+    }
+    if (q.processKey) {
+      params.push(q.processKey);
+      where += ` AND i.process_key = $${params.length}`;
+    }
+    if (q.q) {
+      params.push(`%${likeEscape(q.q)}%`);
+      where += ` AND i.title ILIKE $${params.length}`;
     }
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM instances i WHERE ${where} AND i.status <> 'new'`,
@@ -463,4 +478,9 @@ export function toView(row: InstanceRow, visible: Set<string>): InstanceView {
     startedAt: (s.startedAt ?? row.started_at.toISOString()) as string,
     ...(row.ended_at ? { endedAt: row.ended_at.toISOString() } : {}),
   };
+}
+
+/** A user's text as a LIKE pattern that matches it literally (\\, % and _ escaped). */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

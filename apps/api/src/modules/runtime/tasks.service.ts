@@ -7,10 +7,13 @@ import { DataSource } from 'typeorm';
 import {
   applyPermissions,
   checkWrite,
+  formSummary,
   mergeWrite,
+  permissionAt,
   requiredAt,
   validateFormData,
   type JsonSchema,
+  type SummaryItem,
 } from '@baton/forms';
 import { slaState, type Command, type ProcessDefinition } from '@baton/flow';
 import type {
@@ -18,6 +21,7 @@ import type {
   TaskAction,
   TaskActionAnswer,
   TaskActionBody,
+  TaskBase,
   TaskDetail,
   TaskItem,
 } from '@baton/contracts';
@@ -28,7 +32,13 @@ import { IdentityService } from '../identity/identity.service.js';
 import { FilesService } from '../files/files.service.js';
 import { fileRefs } from '../files/file-refs.js';
 import { CommandBus } from './command-bus.js';
-import { InstancesService, paging, toView, type TaskRecord } from './instances.service.js';
+import {
+  InstancesService,
+  likeEscape,
+  paging,
+  toView,
+  type TaskRecord,
+} from './instances.service.js';
 import { RuntimeCaches } from './runtime.caches.js';
 import { refusalError } from './refusals.js';
 
@@ -65,7 +75,7 @@ export class TasksService {
       where += ` AND process_key = $${params.length}`;
     }
     if (q.q) {
-      params.push(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(`%${likeEscape(q.q)}%`);
       where += ` AND (title ILIKE $${params.length} OR node_name ILIKE $${params.length})`;
     }
     const order = status === 'open' ? 'created_at DESC, id' : 'completed_at DESC NULLS LAST, id';
@@ -92,7 +102,43 @@ export class TasksService {
               )
             )[0].total;
     const now = Date.now();
-    return { total, items: rows.map((r) => toItem(r, now)) };
+    const summaries = await this.summaries(rows);
+    return {
+      total,
+      items: rows.map((r) => ({ ...toItem(r, now), summary: summaries.get(r.id) ?? [] })),
+    };
+  }
+
+  /**
+   * Each task's key fields as its own step shows them (a field hidden at that
+   * step is never read): one read of the page's instances' form data.
+   */
+  private async summaries(rows: TaskRow[]): Promise<Map<string, SummaryItem[]>> {
+    const out = new Map<string, SummaryItem[]>();
+    if (!rows.length) return out;
+    const instances: { id: string; version: number; data: Record<string, unknown> | null }[] =
+      await this.dataSource.query(
+        `SELECT id, version, state->'data' AS data FROM instances WHERE id = ANY($1::uuid[])`,
+        [[...new Set(rows.map((r) => r.instance_id))]],
+      );
+    const byId = new Map(instances.map((i) => [i.id, i]));
+    for (const task of rows) {
+      const instance = byId.get(task.instance_id);
+      if (!instance?.data) continue;
+      const definition = await this.caches.definition(task.process_key, instance.version);
+      const node = definition?.graph.nodes.find((n) => n.id === task.node_id);
+      if (!definition || !node) continue;
+      const schema = definition.form.schema as JsonSchema;
+      const perms = 'fieldPermissions' in node ? node.fieldPermissions : undefined;
+      const ctx = { isStart: node.type === 'start', schema };
+      out.set(
+        task.id,
+        formSummary(schema, definition.form.uiSchema ?? {}, instance.data, {
+          visible: (field) => permissionAt(perms, field, ctx) !== 'hidden',
+        }),
+      );
+    }
+    return out;
   }
 
   /** The task with its form as this node's permissions allow. */
@@ -276,7 +322,7 @@ export class TasksService {
   }
 }
 
-function toItem(r: TaskRow, now: number): TaskItem {
+function toItem(r: TaskRow, now: number): TaskBase {
   const dueAt = r.due_at?.toISOString();
   return {
     id: r.id,

@@ -12,6 +12,7 @@ import {
   dropOn,
   expect,
   login,
+  pickOption,
   screenshotPath,
   test,
 } from './support';
@@ -57,12 +58,6 @@ async function adminToken(request: APIRequestContext): Promise<string> {
 }
 
 /** Picks an option from the antd select dropdown that is open now. */
-async function pickOption(page: Page, text: string | RegExp) {
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .click();
-}
-
 /** The id of the edge whose column header reads `text`. */
 async function edgeIdByHeader(page: Page, text: string): Promise<string> {
   const testId = await page

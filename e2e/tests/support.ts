@@ -60,3 +60,11 @@ export async function dropOn(page: Page, source: Locator, target: Locator): Prom
   }
   await source.dragTo(target);
 }
+
+/** Picks an option of the open antd Select / Mentions dropdown. */
+export async function pickOption(page: Page, text: string | RegExp): Promise<void> {
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+    .first()
+    .click();
+}

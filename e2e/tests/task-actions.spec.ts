@@ -18,7 +18,7 @@ import {
   startInstance,
   type Api,
 } from './api';
-import { expect, screenshotPath, test } from './support';
+import { expect, pickOption, screenshotPath, test } from './support';
 
 const STAMP = Date.now().toString(36);
 
@@ -160,14 +160,6 @@ async function actionButton(page: Page, action: Action): Promise<Locator> {
 /** The comment box of the action dialog. */
 function commentBox(dialog: Locator): Locator {
   return dialog.getByTestId('comment-text');
-}
-
-/** Pick an option of the open antd Select / Mentions dropdown. */
-async function pickOption(page: Page, text: string): Promise<void> {
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
 }
 
 test('reject: the request ends rejected, the approver’s inbox is clear, the initiator sees why', async ({

@@ -3,7 +3,7 @@
 // inbox with a comment, and the initiator sees it approved with the timeline.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, DEMO_PASSWORD } from './credentials';
-import { expect, login, screenshotPath, test } from './support';
+import { expect, login, pickOption, screenshotPath, test } from './support';
 
 // A fixed key: against a reused server the test publishes a new version of the same process.
 const KEY = 'e2e-purchase';
@@ -188,6 +188,8 @@ test('start a request, approve it from the inbox, see it approved', async ({ pag
   const row = page.getByTestId('inbox-row').filter({ hasText: NAME }).first();
   await expect(row).toContainText('运营总监审批');
   await expect(row.getByTestId('sla-light')).toHaveAttribute('data-sla', 'green');
+  // The row's key fields, as this step may see them.
+  await expect(row.getByTestId('row-summary')).toHaveText(`标题 ${TITLE} · 金额 ¥1,234.50`);
   await settle(page);
   await page.screenshot({ path: screenshotPath('workspace-inbox-zh'), fullPage: true });
 
@@ -234,6 +236,19 @@ test('start a request, approve it from the inbox, see it approved', async ({ pag
   await page.getByRole('tab', { name: '我发起的' }).click();
   await expect(page).toHaveURL(/tab=initiated/);
   const mine = page.getByTestId('inbox-row').filter({ hasText: NAME }).first();
+  await expect(mine).toContainText('已通过');
+  // Filters: this process only, then a status it is not in, then back.
+  await page.getByTestId('filter-process').click();
+  await page.keyboard.type(NAME);
+  await pickOption(page, NAME);
+  await expect(page).toHaveURL(new RegExp(`process=${KEY}`));
+  await expect(page.getByTestId('inbox-row').first()).toContainText(NAME);
+  await page.getByTestId('filter-status').click();
+  await pickOption(page, '已拒绝');
+  await expect(page).toHaveURL(/status=rejected/);
+  await expect(page.getByTestId('inbox-row').filter({ hasText: NAME })).toHaveCount(0);
+  await page.getByTestId('filter-status').click();
+  await pickOption(page, '已通过');
   await expect(mine).toContainText('已通过');
   await settle(page);
   await page.screenshot({ path: screenshotPath('workspace-initiated-zh'), fullPage: true });

@@ -2,7 +2,7 @@
 // designer's fields (which may be momentarily invalid while typing; the
 // definition keeps the last form that compiled).
 import { fieldProblems, type FormField } from '@baton/forms';
-import type { ProcessDefinition } from '@baton/flow';
+import type { FlowNode, ProcessDefinition } from '@baton/flow';
 import { applyPositions, layoutGraph, type LayoutOptions } from './model';
 import { fieldsOf, withFields } from './form-model';
 
@@ -29,9 +29,12 @@ export const NODE_SIZES = {
   end: { width: 240, height: 56 },
 };
 
+/** The size of a node's card on the canvas. */
+export const cardSize = (node: FlowNode) =>
+  node.type === 'join' ? NODE_SIZES.join : node.type === 'end' ? NODE_SIZES.end : NODE_SIZES.card;
+
 export const LAYOUT_OPTIONS: LayoutOptions = {
-  sizeOf: (node) =>
-    node.type === 'join' ? NODE_SIZES.join : node.type === 'end' ? NODE_SIZES.end : NODE_SIZES.card,
+  sizeOf: cardSize,
   rowGap: 104,
   columnGap: 48,
 };

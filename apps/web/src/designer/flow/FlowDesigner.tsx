@@ -1,6 +1,15 @@
 // The flow designer: palette, React Flow canvas (custom cards, "+" edges,
 // top-to-bottom layout), problems list, simulator, node and condition drawers.
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import {
   Background,
   Controls,
@@ -10,14 +19,18 @@ import {
   applyNodeChanges,
   useReactFlow,
   type Connection,
+  type FitViewOptions,
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { App, Button, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Dropdown, Space, Tooltip, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   BlockOutlined,
   CopyOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  ExpandOutlined,
   PlayCircleOutlined,
   SnippetsOutlined,
 } from '@ant-design/icons';
@@ -38,7 +51,9 @@ import {
   copyNodes,
   endOnEdge,
   insertNodeOnEdge,
+  isCopyable,
   layoutGraph,
+  offsetTo,
   pasteFragment,
   removeNode,
   toFlowElements,
@@ -50,11 +65,12 @@ import {
   type RFEdge,
   type RFNode,
 } from '../model';
-import { LAYOUT_OPTIONS, NODE_SIZES, randomIds } from '../editor-doc';
+import { LAYOUT_OPTIONS, NODE_SIZES, cardSize, randomIds } from '../editor-doc';
 import { useDesignerEnv } from '../env';
 import { clipboardShortcut, type Editor } from '../useEditor';
 import { CanvasContext, type CanvasActions } from './canvas-context';
 import { ConditionDrawer } from './ConditionDrawer';
+import { cardBounds, fitPadding, type Rect } from './fit-view';
 import { InsertableEdge } from './InsertableEdge';
 import { NodeCard } from './NodeCard';
 import { NodeDrawer } from './NodeDrawer';
@@ -103,6 +119,43 @@ function isTextTarget(target: EventTarget | null): boolean {
  */
 let clipboard: { fragment: FlowFragment; pastes: number } | undefined;
 
+/** Shortcut hints in the menus: ⌘C on a Mac, Ctrl+C elsewhere (the handlers take either). */
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const withModifier = (key: string) => (IS_MAC ? `⌘${key}` : `Ctrl+${key}`);
+
+const ZOOM = { minZoom: 0.2, maxZoom: 1 } as const;
+
+/** Until the canvas has been measured: keep clear of the toolbar (top), controls (left) and minimap (right). */
+const FALLBACK_FIT: FitViewOptions = {
+  padding: { top: '56px', right: '188px', bottom: '24px', left: '56px' },
+  maxZoom: ZOOM.maxZoom,
+};
+
+/** The canvas's size and what floats over it (toolbar, zoom controls, minimap), in canvas pixels. */
+interface Frame {
+  width: number;
+  height: number;
+  overlays: Rect[];
+}
+
+const OVERLAYS = ['.fl-toolbar', '.react-flow__controls', '.react-flow__minimap'];
+
+function measureFrame(canvas: HTMLElement): Frame {
+  const box = canvas.getBoundingClientRect();
+  const overlays = OVERLAYS.flatMap((selector) => {
+    const element = canvas.querySelector(selector);
+    if (!element) return [];
+    const r = element.getBoundingClientRect();
+    return [{ x: r.left - box.left, y: r.top - box.top, width: r.width, height: r.height }];
+  });
+  return { width: box.width, height: box.height, overlays };
+}
+
+/** The right-click menu: on a step (or the selected steps), or on the empty canvas. */
+type CanvasMenu =
+  | { kind: 'node'; nodeId: string; targets: readonly string[]; x: number; y: number }
+  | { kind: 'pane'; x: number; y: number; at: { x: number; y: number } };
+
 /** Removes every node in `ids` as one edit; nodes a split took with it are skipped, the start stays. */
 function removeNodes(def: ProcessDefinition, ids: readonly string[]): ProcessDefinition {
   return ids.reduce(
@@ -126,6 +179,42 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
   const defRef = useRef(def);
   defRef.current = def;
   const [hasClipboard, setHasClipboard] = useState(clipboard !== undefined);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [frame, setFrame] = useState<Frame | undefined>();
+  const [menu, setMenu] = useState<CanvasMenu | undefined>();
+
+  // Fit view keeps the cards clear of the toolbar, the controls and the minimap
+  // (fit-view.ts); measured again when the canvas or the toolbar changes size.
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return undefined;
+    const update = () =>
+      setFrame((previous) => {
+        const next = measureFrame(canvas);
+        return JSON.stringify(next) === JSON.stringify(previous) ? previous : next;
+      });
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(canvas);
+    const toolbar = canvas.querySelector('.fl-toolbar');
+    if (toolbar) observer.observe(toolbar);
+    return () => observer.disconnect();
+  }, []);
+  const fitOptions = useMemo<FitViewOptions>(() => {
+    if (!frame) return FALLBACK_FIT;
+    const { padding } = fitPadding({
+      ...frame,
+      ...ZOOM,
+      bounds: cardBounds(def, cardSize),
+    });
+    return { padding, maxZoom: ZOOM.maxZoom };
+  }, [frame, def]);
+  const fitOptionsRef = useRef(fitOptions);
+  fitOptionsRef.current = fitOptions;
+  const fitCanvas = useCallback(
+    (duration: number) => flow.fitView({ ...fitOptionsRef.current, duration }),
+    [flow],
+  );
 
   // A definition without positions (a template, an import) is laid out once.
   useEffect(() => {
@@ -165,15 +254,14 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
   const select = useCallback((ids: readonly string[]) => {
     setNodes((ns) => ns.map((n) => ({ ...n, selected: ids.includes(n.id) })));
   }, []);
-  // Refit when steps come or go (insert, delete, undo), once React Flow has measured them.
+  // Refit when steps come or go (insert, delete, undo) or a template has just
+  // been laid out, once React Flow has measured them.
   const nodeCount = def.graph.nodes.length;
+  const placed = def.graph.nodes.every((n) => n.position);
   useEffect(() => {
-    const timer = window.setTimeout(
-      () => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }),
-      60,
-    );
+    const timer = window.setTimeout(() => void fitCanvas(200), 60);
     return () => window.clearTimeout(timer);
-  }, [nodeCount, flow]);
+  }, [nodeCount, placed, fitCanvas]);
   const edges = useMemo(
     () => derived.edges.map((e) => ({ ...e, selected: e.id === drawerEdge })),
     [derived.edges, drawerEdge],
@@ -222,10 +310,9 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
     [message, t],
   );
 
-  /** Adds the fragment as one undo step, moved `times` offsets from where it was copied. */
+  /** Adds the fragment as one undo step, moved by `offset` from where it was copied. */
   const pasteCopy = useCallback(
-    (fragment: FlowFragment, times: number) => {
-      const offset = { x: PASTE_OFFSET.x * times, y: PASTE_OFFSET.y * times };
+    (fragment: FlowFragment, offset: { x: number; y: number }) => {
       // Worked out here, not inside the state update: the copies' ids are selected next.
       const result = pasteFragment(defRef.current, fragment, randomIds, offset);
       editor.edit(() => result.definition);
@@ -236,11 +323,20 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
     [editor],
   );
 
-  const paste = useCallback(() => {
-    if (!clipboard) return;
-    clipboard = { ...clipboard, pastes: clipboard.pastes + 1 };
-    pasteCopy(clipboard.fragment, clipboard.pastes);
-  }, [pasteCopy]);
+  /** Ctrl/Cmd+V and the toolbar paste a little further each time; the canvas menu pastes `at` the point clicked. */
+  const paste = useCallback(
+    (at?: { x: number; y: number }) => {
+      if (!clipboard) return;
+      if (at) {
+        pasteCopy(clipboard.fragment, offsetTo(clipboard.fragment, at));
+        return;
+      }
+      clipboard = { ...clipboard, pastes: clipboard.pastes + 1 };
+      const times = clipboard.pastes;
+      pasteCopy(clipboard.fragment, { x: PASTE_OFFSET.x * times, y: PASTE_OFFSET.y * times });
+    },
+    [pasteCopy],
+  );
 
   const duplicate = useCallback(
     (ids: readonly string[]) => {
@@ -249,10 +345,20 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
         if (ids.length > 0) message.warning(t('designer.flow.cannotCopyStart'));
         return;
       }
-      pasteCopy(fragment, 1);
+      pasteCopy(fragment, PASTE_OFFSET);
     },
     [message, pasteCopy, t],
   );
+
+  const autoLayout = useCallback(
+    () => void structural((d) => d).then(() => fitCanvas(300)),
+    [structural, fitCanvas],
+  );
+
+  const editNode = useCallback((id: string) => {
+    setDrawerEdge(undefined);
+    setDrawerNode(id);
+  }, []);
 
   // Ctrl/Cmd+C, V and D while the flow tab is open, unless someone is typing or
   // has selected text to copy (e.g. in the node drawer).
@@ -311,6 +417,120 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
     }),
     [structural, simulating, message, t],
   );
+
+  // The right-click menus run the same actions as the toolbar and the shortcuts.
+  const openMenu = (event: ReactMouseEvent | MouseEvent, kind: 'node' | 'pane', ids: string[]) => {
+    event.preventDefault();
+    const box = canvasRef.current?.getBoundingClientRect();
+    const x = event.clientX - (box?.left ?? 0);
+    const y = event.clientY - (box?.top ?? 0);
+    if (kind === 'node' && !simulating) {
+      // A step outside the selection becomes the selection; inside it, the menu acts on all of it.
+      const inSelection = ids.every((id) => selection.includes(id));
+      const targets = ids.length > 1 || !inSelection ? ids : selection;
+      if (!inSelection) select(ids);
+      setMenu({ kind: 'node', nodeId: ids[0], targets, x, y });
+    } else {
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      setMenu({ kind: 'pane', x, y, at });
+    }
+  };
+
+  const menuItems = ((): MenuProps['items'] => {
+    if (!menu) return [];
+    if (menu.kind === 'node') {
+      const nodes = def.graph.nodes.filter((n) => menu.targets.includes(n.id));
+      const copyable = nodes.some(isCopyable);
+      const removable = nodes.some((n) => n.type !== 'start');
+      return [
+        {
+          key: 'edit',
+          icon: <EditOutlined />,
+          label: t('designer.flow.editNode'),
+          disabled: menu.targets.length > 1,
+          'data-testid': 'node-menu-edit',
+        },
+        { type: 'divider' },
+        {
+          key: 'copy',
+          icon: <CopyOutlined />,
+          label: t('designer.flow.copy'),
+          extra: withModifier('C'),
+          disabled: !copyable,
+          'data-testid': 'node-menu-copy',
+        },
+        {
+          key: 'duplicate',
+          icon: <BlockOutlined />,
+          label: t('designer.flow.duplicate'),
+          extra: withModifier('D'),
+          disabled: !copyable,
+          'data-testid': 'node-menu-duplicate',
+        },
+        { type: 'divider' },
+        {
+          key: 'delete',
+          icon: <DeleteOutlined />,
+          label: t('designer.flow.deleteNode'),
+          extra: 'Delete',
+          danger: removable,
+          disabled: !removable,
+          'data-testid': 'node-menu-delete',
+        },
+      ];
+    }
+    const fit = {
+      key: 'fit',
+      icon: <ExpandOutlined />,
+      label: t('designer.flow.fitView'),
+      'data-testid': 'pane-menu-fit',
+    };
+    // Read-only (the simulator): only what changes the view, not the flow.
+    if (simulating) return [fit];
+    return [
+      {
+        key: 'paste',
+        icon: <SnippetsOutlined />,
+        label: t('designer.flow.pasteHere'),
+        extra: withModifier('V'),
+        disabled: !hasClipboard,
+        'data-testid': 'pane-menu-paste',
+      },
+      { type: 'divider' },
+      {
+        key: 'layout',
+        icon: <ApartmentOutlined />,
+        label: t('designer.flow.autoLayout'),
+        'data-testid': 'pane-menu-layout',
+      },
+      fit,
+    ];
+  })();
+
+  const onMenuClick: NonNullable<MenuProps['onClick']> = ({ key }) => {
+    const current = menu;
+    setMenu(undefined);
+    if (!current) return;
+    if (current.kind === 'node') {
+      if (key === 'edit') editNode(current.nodeId);
+      else if (key === 'copy') copy(current.targets);
+      else if (key === 'duplicate') duplicate(current.targets);
+      else if (key === 'delete') remove(current.targets);
+      return;
+    }
+    if (key === 'paste') paste(current.at);
+    else if (key === 'layout') autoLayout();
+    else if (key === 'fit') void fitCanvas(300);
+  };
+
+  useEffect(() => {
+    if (!menu) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setMenu(undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menu]);
 
   const onNodesChange = useCallback((changes: NodeChange<RFNode>[]) => {
     setNodes((ns) =>
@@ -405,6 +625,7 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
           })}
         </aside>
         <div
+          ref={canvasRef}
           className="fl-canvas"
           data-testid="flow-canvas"
           tabIndex={-1}
@@ -444,6 +665,16 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
               setDrawerNode(undefined);
               setDrawerEdge(undefined);
             }}
+            onNodeContextMenu={(event, node) => openMenu(event, 'node', [node.id])}
+            onSelectionContextMenu={(event, selected) =>
+              openMenu(
+                event,
+                'node',
+                selected.map((n) => n.id),
+              )
+            }
+            onPaneContextMenu={(event) => openMenu(event, 'pane', [])}
+            onMoveStart={() => setMenu(undefined)}
             onNodeDragStop={(_, node, dragged) =>
               editor.edit((d) =>
                 (dragged.length > 0 ? dragged : [node]).reduce(
@@ -459,13 +690,13 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
             nodesDraggable={!simulating}
             nodesConnectable={!simulating}
             fitView
-            fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-            minZoom={0.2}
+            fitViewOptions={fitOptions}
+            minZoom={ZOOM.minZoom}
             maxZoom={1.5}
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={16} color="#e3e6eb" />
-            <Controls position="bottom-left" />
+            <Controls position="bottom-left" fitViewOptions={fitOptions} />
             <MiniMap
               position="bottom-right"
               pannable
@@ -474,17 +705,34 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
               nodeColor={(n) => APPEARANCE_COLOUR[(n as RFNode).data.appearance] ?? '#999'}
             />
           </ReactFlow>
+          <Dropdown
+            open={menu !== undefined}
+            onOpenChange={(open) => {
+              if (!open) setMenu(undefined);
+            }}
+            trigger={['contextMenu']}
+            menu={{ items: menuItems, onClick: onMenuClick }}
+            popupRender={(items) => (
+              <div data-testid={menu?.kind === 'node' ? 'node-menu' : 'pane-menu'}>{items}</div>
+            )}
+            destroyOnHidden
+          >
+            <span
+              key={menu ? `${menu.x},${menu.y}` : 'closed'}
+              style={{
+                position: 'absolute',
+                left: menu?.x ?? 0,
+                top: menu?.y ?? 0,
+                width: 1,
+                height: 1,
+                pointerEvents: 'none',
+              }}
+            />
+          </Dropdown>
           <div className="fl-toolbar">
             <Space>
               <Tooltip title={t('designer.flow.autoLayout')}>
-                <Button
-                  icon={<ApartmentOutlined />}
-                  onClick={() =>
-                    void structural((d) => d).then(() =>
-                      flow.fitView({ padding: 0.2, maxZoom: 1, duration: 300 }),
-                    )
-                  }
-                >
+                <Button icon={<ApartmentOutlined />} onClick={autoLayout}>
                   {t('designer.flow.autoLayout')}
                 </Button>
               </Tooltip>
@@ -502,7 +750,7 @@ function FlowCanvas({ editor, problems }: { editor: Editor; problems: readonly P
                 <Button
                   icon={<SnippetsOutlined />}
                   disabled={simulating || !hasClipboard}
-                  onClick={paste}
+                  onClick={() => paste()}
                   data-testid="flow-paste"
                 >
                   {t('designer.flow.paste')}

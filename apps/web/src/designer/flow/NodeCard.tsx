@@ -51,7 +51,9 @@ function NodeCardImpl({ data, type, selected }: NodeProps<RFNode>) {
     >
       <div className="fc-head">
         <NodeIcon appearance={data.appearance} />
-        <span className="fc-title">{data.title}</span>
+        <span className="fc-title" title={data.title}>
+          {data.title}
+        </span>
       </div>
       {data.summary && (
         <div className="fc-summary" title={data.summary}>

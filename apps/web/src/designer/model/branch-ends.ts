@@ -5,11 +5,12 @@
 import { validateDefinition, type Problem, type ProcessDefinition } from '@baton/flow';
 import { createNode } from './edit-ops';
 import { findEdge, freshIds, withGraph, type IdGenerator, EditError } from './edit-support';
+import { freshNames } from './node-names';
 
 /**
  * The edge now leads to a new end node (its id is the first drawn from
- * `ids`); the edge keeps its id, condition and default flag, so a branch
- * column stays that column. A join left with one inbound path merges nothing
+ * `ids`, its name the next free "结束 End"); the edge keeps its id, condition
+ * and default flag, so a branch column stays that column. A join left with one inbound path merges nothing
  * and is bridged away: that path goes on to where the join led.
  */
 export function endOnEdge(
@@ -21,7 +22,11 @@ export function endOnEdge(
   const endId = freshIds(def, ids)('end');
   const at = def.graph.nodes.findIndex((n) => n.id === edge.source);
   let nodes = [...def.graph.nodes];
-  nodes.splice(at < 0 ? nodes.length : at + 1, 0, createNode('end', endId));
+  nodes.splice(
+    at < 0 ? nodes.length : at + 1,
+    0,
+    createNode('end', endId, freshNames(def).next('end')),
+  );
   let edges = def.graph.edges.map((e) => (e.id === edgeId ? { ...e, target: endId } : e));
 
   const old = nodes.find((n) => n.id === edge.target);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { validateDefinition, type ApprovalNode, type ProcessDefinition } from '@baton/flow';
-import { copyNodes, duplicateNodes, pasteFragment, PASTE_OFFSET } from './clipboard';
+import {
+  copyNodes,
+  duplicateNodes,
+  fragmentOrigin,
+  offsetTo,
+  pasteFragment,
+  PASTE_OFFSET,
+} from './clipboard';
 import { connect } from './edit-ops';
 import { counter, deepFreeze, sampleProcess } from './test-fixtures';
 
@@ -64,6 +71,8 @@ describe('pasteFragment', () => {
     expect(copy).toEqual({
       ...original,
       id: 'approval_1',
+      // The original keeps its name; the copy takes the next free one.
+      name: '总监审批 2',
       position: { x: 100 + PASTE_OFFSET.x, y: 300 + PASTE_OFFSET.y },
     });
     // The rest is untouched, the copy comes last.
@@ -216,5 +225,25 @@ describe('pasteFragment', () => {
       counter(),
     );
     expect(validateDefinition(rewired)).toEqual([]);
+  });
+});
+
+describe('pasting at a point (the canvas menu)', () => {
+  it('moves the fragment so its top-left node lands on the point', () => {
+    const def = richSample();
+    const fragment = copyNodes(def, ['big', 'wait'])!;
+    expect(fragmentOrigin(fragment)).toEqual({ x: 100, y: 300 });
+    const offset = offsetTo(fragment, { x: 500, y: 40 });
+    expect(offset).toEqual({ x: 400, y: -260 });
+    const { definition, nodeIds } = pasteFragment(def, fragment, counter(), offset);
+    const positions = nodeIds.map(
+      (id) => definition.graph.nodes.find((n) => n.id === id)!.position,
+    );
+    // `wait` had no position: it counts as (0, 0) when pasted.
+    expect(positions).toEqual([
+      { x: 500, y: 40 },
+      { x: 400, y: -260 },
+    ]);
+    expect(fragmentOrigin({ nodes: [], edges: [] })).toEqual({ x: 0, y: 0 });
   });
 });

@@ -4,6 +4,7 @@
 // Pure like the other edits: nothing is mutated, ids come from the caller.
 import type { FlowEdge, FlowNode, ProcessDefinition } from '@baton/flow';
 import { freshIds, withGraph, type IdGenerator } from './edit-support';
+import { freshNames } from './node-names';
 
 /** What Ctrl/Cmd+C keeps: deep copies, so later edits of the source do not leak into a paste. */
 export interface FlowFragment {
@@ -43,10 +44,31 @@ export function copyNodes(
   return { nodes: nodes.map(clone), edges: edges.map(clone) };
 }
 
+/** The top-left corner of the fragment's nodes (0, 0 when none has a position). */
+export function fragmentOrigin(fragment: FlowFragment): { x: number; y: number } {
+  const placed = fragment.nodes.flatMap((n) => (n.position ? [n.position] : []));
+  if (placed.length === 0) return { x: 0, y: 0 };
+  return {
+    x: Math.min(...placed.map((p) => p.x)),
+    y: Math.min(...placed.map((p) => p.y)),
+  };
+}
+
+/** The offset that puts the fragment's top-left corner at `point` (a paste where the menu was opened). */
+export function offsetTo(
+  fragment: FlowFragment,
+  point: { x: number; y: number },
+): { x: number; y: number } {
+  const origin = fragmentOrigin(fragment);
+  return { x: point.x - origin.x, y: point.y - origin.y };
+}
+
 /**
  * Adds a copy of the fragment: every node and edge gets a fresh id (the node's
- * type is the prefix), positions move by `offset`, and node references inside
- * the fragment (a rejection returning to a copied node) follow the copy.
+ * type is the prefix) and a name no other node has (its own while it is free,
+ * else the next number: see node-names.ts), positions move by `offset`, and
+ * node references inside the fragment (a rejection returning to a copied node)
+ * follow the copy.
  * References to nodes outside it are kept when the definition has that node,
  * and fall back to the initiator otherwise. A start in the fragment is skipped.
  */
@@ -57,6 +79,7 @@ export function pasteFragment(
   offset: { x: number; y: number } = PASTE_OFFSET,
 ): PasteResult {
   const id = freshIds(def, ids);
+  const names = freshNames(def);
   const idMap = new Map<string, string>();
   const source = fragment.nodes.filter(isCopyable);
   for (const node of source) idMap.set(node.id, id(node.type));
@@ -65,6 +88,7 @@ export function pasteFragment(
   const nodes = source.map((node) => {
     const copy = clone(node) as FlowNode & { id: string };
     copy.id = idMap.get(node.id)!;
+    copy.name = names.copyOf(node);
     copy.position = {
       x: (node.position?.x ?? 0) + offset.x,
       y: (node.position?.y ?? 0) + offset.y,

@@ -253,6 +253,7 @@ describe('other edits', () => {
     expect(after.graph.nodes.at(-1)).toEqual({
       id: 'timer_1',
       type: 'timer',
+      name: '等待 Wait',
       delay: 'P1D',
       position: { x: 5, y: 6 },
     });

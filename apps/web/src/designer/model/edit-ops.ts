@@ -14,6 +14,7 @@ import {
   withGraph,
   type IdGenerator,
 } from './edit-support';
+import { defaultNodeName, freshNames } from './node-names';
 
 export { EditError, type EditErrorCode, type IdGenerator } from './edit-support';
 export { removeNode } from './remove-node';
@@ -38,21 +39,23 @@ export type PaletteType = (typeof PALETTE_TYPES)[number];
 /**
  * A node as the palette drops it. People steps start without assignees (the
  * designer shows `no_assignees` until someone is chosen); a timer waits one
- * day; an automation starts as an empty "set fields".
+ * day; an automation starts as an empty "set fields". The edits below name it
+ * (see node-names.ts); without `name` it has none.
  */
-export function createNode(type: NodeType, id: string): FlowNode {
+export function createNode(type: NodeType, id: string, name?: string): FlowNode {
+  const named = name === undefined ? {} : { name };
   switch (type) {
     case 'approval':
     case 'task':
-      return { id, type, assignees: [] };
+      return { id, type, ...named, assignees: [] };
     case 'cc':
-      return { id, type, recipients: [] };
+      return { id, type, ...named, recipients: [] };
     case 'timer':
-      return { id, type, delay: 'P1D' };
+      return { id, type, ...named, delay: 'P1D' };
     case 'automation':
-      return { id, type, action: { kind: 'setFields', values: {} } };
+      return { id, type, ...named, action: { kind: 'setFields', values: {} } };
     default:
-      return { id, type } as FlowNode;
+      return { id, type, ...named } as FlowNode;
   }
 }
 
@@ -66,7 +69,12 @@ export function newDefinition(key: string, name: string): ProcessDefinition {
     graph: {
       nodes: [
         { id: 'start', type: 'start' },
-        { id: 'approval', type: 'approval', assignees: [{ kind: 'manager', level: 1 }] },
+        {
+          id: 'approval',
+          type: 'approval',
+          name: defaultNodeName('approval'),
+          assignees: [{ kind: 'manager', level: 1 }],
+        },
         { id: 'end', type: 'end' },
       ],
       edges: [
@@ -90,7 +98,8 @@ function insertAfter(nodes: readonly FlowNode[], anchorId: string, added: FlowNo
  * on the part leaving its source (it heads a branch column); the new part is
  * plain. A split comes with its join and two empty columns: the first without
  * a condition yet (`missing_condition` until one is set), the second the
- * default. The new node's id is the first id drawn from `ids`.
+ * default. The new node's id is the first id drawn from `ids`; new nodes get
+ * the next free default name of their type ("审批 2 Approval 2").
  */
 export function insertNodeOnEdge(
   def: ProcessDefinition,
@@ -103,10 +112,11 @@ export function insertNodeOnEdge(
   }
   const edge = findEdge(def, edgeId);
   const id = freshIds(def, ids);
+  const names = freshNames(def);
   const nodeId = id(nodeType);
   const edges = def.graph.edges.map((e) => (e.id === edgeId ? { ...e, target: nodeId } : e));
   if (!isSplitType(nodeType)) {
-    const added = createNode(nodeType, nodeId);
+    const added = createNode(nodeType, nodeId, names.next(nodeType));
     edges.splice(edges.findIndex((e) => e.id === edgeId) + 1, 0, {
       id: id('e'),
       source: nodeId,
@@ -122,18 +132,21 @@ export function insertNodeOnEdge(
     { id: id('e'), source: joinId, target: edge.target },
   ];
   edges.splice(edges.findIndex((e) => e.id === edgeId) + 1, 0, ...block);
-  const added = [createNode(nodeType, nodeId), createNode('join', joinId)];
+  const added = [
+    createNode(nodeType, nodeId, names.next(nodeType)),
+    createNode('join', joinId, names.next('join')),
+  ];
   return withGraph(def, insertAfter(def.graph.nodes, edge.source, added), edges);
 }
 
-/** A node dropped from the palette onto empty canvas: not connected yet. */
+/** A node dropped from the palette onto empty canvas: not connected yet, named after its type. */
 export function addNode(
   def: ProcessDefinition,
   nodeType: NodeType,
   ids: IdGenerator,
   position?: { x: number; y: number },
 ): ProcessDefinition {
-  const node = createNode(nodeType, freshIds(def, ids)(nodeType));
+  const node = createNode(nodeType, freshIds(def, ids)(nodeType), freshNames(def).next(nodeType));
   return withGraph(
     def,
     [...def.graph.nodes, position ? { ...node, position: { ...position } } : node],

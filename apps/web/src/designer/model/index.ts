@@ -10,4 +10,5 @@ export * from './problems';
 export { formFields, fieldIndex } from './form-fields';
 export { splitBlock, splitOfJoin, type SplitBlock } from './blocks';
 export * from './clipboard';
+export * from './node-names';
 export { canEndOnEdge, endOnEdge } from './branch-ends';

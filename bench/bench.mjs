@@ -1,34 +1,52 @@
 // `pnpm bench` (docs/PERFORMANCE.md): the new-product-listing SOP run
 // end to end by simulated users, once through the service layer and once over
 // HTTP, beside the raw transition transaction through `pg` against the same
-// database at the same concurrency. Server mode by default (PostgreSQL +
-// Redis from scripts/bench.sh), `--embedded` for PGlite + the in-process queue.
+// database at the same concurrency. The service path runs twice: closed loop
+// at concurrency C (the peak: commands/s), then open loop at half that rate
+// (target 2's latency). Server mode by default (PostgreSQL + Redis from
+// scripts/bench.sh), `--embedded` for PGlite + the in-process queue.
+// `--history N` then adds N finished instances (bench/history.mjs) and
+// measures the service path again (target 5).
 //   node bench/bench.mjs [--embedded] [--quick] [--instances N] [--concurrency C]
+//                        [--half-samples N] [--history N]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { jsonClient } from './http.mjs';
+import {
+  cli,
+  createDatabase,
+  logger,
+  parseSize,
+  pg,
+  root,
+  sizeLabel,
+  summary as stats,
+} from './common.mjs';
+import { openLoop } from './open-loop.mjs';
+import { seedHistory } from './history.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const api = (p) => import(path.join(root, 'apps/api/dist', p));
-// The bench runs from the repo root; it borrows the API's own `pg`.
-const pg = createRequire(path.join(root, 'apps/api/package.json'))('pg');
-const args = process.argv.slice(2);
-const flag = (name) => args.includes(name);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : def;
-};
+const { flag, opt } = cli();
 const embedded = flag('--embedded');
 const quick = flag('--quick');
-const instances = opt('--instances', quick ? 150 : 2000);
-const concurrency = opt('--concurrency', 8);
+const instances = Number(opt('--instances', quick ? 150 : 2000));
+const concurrency = Number(opt('--concurrency', 8));
+// How many actions the half-peak phase measures (its steady part).
+const halfSamples = Number(opt('--half-samples', quick ? 400 : 3000));
+const history = opt('--history') ? parseSize(opt('--history')) : 0;
 const mode = embedded ? 'embedded' : 'server';
-const log = (...a) => console.log(`[bench ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 const t0 = Date.now();
+const log = logger('bench', t0);
+if (history && embedded) {
+  console.error(
+    "bench: --history needs server mode. In embedded mode every connection shares PGlite's one " +
+      'session, so a bulk load beside the running app would run inside its transactions, and ' +
+      'the history (GBs at 1M instances) would sit in the one process that target 6 holds to 400 MB.',
+  );
+  process.exit(2);
+}
 
 const { loadConfig } = await api('platform/config/config.js');
 const { processRole } = await api('platform/process/process-role.js');
@@ -52,20 +70,7 @@ if (embedded) {
 } else {
   if (!process.env.DATABASE_URL || !process.env.REDIS_URL)
     throw new Error('server mode needs DATABASE_URL and REDIS_URL (run through scripts/bench.sh)');
-  const name = `baton_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(process.env.DATABASE_URL);
-  u.pathname = `/${name}`;
-  dbUrl = u.toString();
-  dropDb = async () => {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
+  ({ url: dbUrl, drop: dropDb } = await createDatabase('baton_bench'));
 }
 
 const config = loadConfig({
@@ -122,19 +127,30 @@ const steps = [
   ['opsspec', 'listing', { action: 'submit', data: { listingUrl: 'https://example.com/p/1' } }],
 ];
 
-/** One instance through the SOP; `act` returns after the transition is applied. */
+const COMMANDS_PER_INSTANCE = 1 + steps.length;
+
+/**
+ * One step of the SOP on the instance as `view` shows it: the step's person
+ * acts on their open task; `act` returns after the transition is applied,
+ * with the instance as it now is (one read after the commit), where the next
+ * person's task is: what the latencies below measure, from the action to
+ * that answer. The inbox read is measured on its own, below.
+ */
+async function act(driver, view, [user, nodeId, body]) {
+  const task = view.tasks.find((t) => t.nodeId === nodeId && t.status === 'open');
+  if (!task) throw new Error(`no open task at ${nodeId}: ${JSON.stringify(view.activeNodes)}`);
+  const res = await driver.act(user, task.id, body);
+  if (res.status !== 200) throw new Error(`act ${nodeId}: ${res.status}`);
+  return res.body.instance;
+}
+
+/** One instance through the SOP, each action's latency into `latencies`. */
 async function runInstance(driver, latencies) {
-  // Each answer carries the instance as it now is: the next person's task
-  // id comes from it (the inbox read is measured on its own, below).
   let view = await driver.start();
-  for (const [user, nodeId, body] of steps) {
-    const task = view.tasks.find((t) => t.nodeId === nodeId && t.status === 'open');
-    if (!task) throw new Error(`no open task at ${nodeId}: ${JSON.stringify(view.activeNodes)}`);
+  for (const step of steps) {
     const t = performance.now();
-    const res = await driver.act(user, task.id, body);
+    view = await act(driver, view, step);
     latencies.push(performance.now() - t);
-    if (res.status !== 200) throw new Error(`act ${nodeId}: ${res.status}`);
-    view = res.body.instance;
   }
 }
 
@@ -186,49 +202,114 @@ async function commits() {
   }
 }
 
-async function measure(label, driver, n) {
-  const latencies = [];
+/** What `fn()` gives, with the Baton process's CPU time and the database's commits per command. */
+async function costed(fn, commands = (out) => out.commands) {
   const commits0 = await commits();
   const cpu0 = process.cpuUsage();
-  const t = performance.now();
-  await pool(n, concurrency, () => runInstance(driver, latencies));
-  const secs = (performance.now() - t) / 1000;
+  const out = await fn();
   const cpu = process.cpuUsage(cpu0);
-  const commands = n * (1 + steps.length);
-  const commitsPerCommand = ((await commits()) - commits0) / commands;
-  const cpuMsPerCommand = (cpu.user + cpu.system) / 1000 / commands;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) =>
-    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  const r = {
-    label,
-    instances: n,
-    commands,
-    seconds: secs,
-    commandsPerSec: commands / secs,
-    p50: pct(50),
-    p99: pct(99),
-    cpuMsPerCommand,
-    commitsPerCommand,
+  const n = commands(out);
+  return {
+    ...out,
+    cpuMsPerCommand: (cpu.user + cpu.system) / 1000 / n,
+    commitsPerCommand: ((await commits()) - commits0) / n,
   };
+}
+const costLine = (r) =>
+  `Baton process CPU ${r.cpuMsPerCommand.toFixed(2)} ms and ${r.commitsPerCommand.toFixed(1)} database commits per command`;
+
+/** The peak: `n` instances by `concurrency` simulated users, each acting as soon as it can (closed loop). */
+async function measure(label, driver, n) {
+  const latencies = [];
+  const commands = n * COMMANDS_PER_INSTANCE;
+  const r = await costed(async () => {
+    const t = performance.now();
+    await pool(n, concurrency, () => runInstance(driver, latencies));
+    return { label, instances: n, commands, seconds: (performance.now() - t) / 1000 };
+  });
+  r.commandsPerSec = commands / r.seconds;
+  Object.assign(r, stats(latencies));
   log(
-    `${label}: ${r.commandsPerSec.toFixed(0)} commands/s, action p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms; ` +
-      `Baton process CPU ${cpuMsPerCommand.toFixed(2)} ms and ${commitsPerCommand.toFixed(1)} database commits per command`,
+    `${label}: ${r.commandsPerSec.toFixed(0)} commands/s, action p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms; ${costLine(r)}`,
   );
   return r;
+}
+
+/**
+ * Target 2 (docs/PERFORMANCE.md), "at half of peak load": the same workload
+ * through the service path, open loop at `rate` commands/s (bench/open-loop.mjs):
+ * instances start on a fixed schedule and each person acts THINK_MS after the
+ * previous step, whether or not other commands are still in flight. An
+ * action's latency runs from its slot (or from the answer of the step before,
+ * if that came later) to the answer that shows the next task, as in the
+ * peak phase; counting from the slot, not from when the busy event loop got
+ * round to sending it, keeps the wait a real request would have had. Only
+ * actions in the steady part (all steps in play) count.
+ */
+const THINK_MS = 400;
+async function halfPeak(label, rate) {
+  const views = [];
+  let done = 0;
+  const report = setInterval(() => log(`  ${done} commands`), 5000);
+  const r = await costed(
+    () =>
+      openLoop({
+        rate,
+        steadyInstances: Math.ceil(halfSamples / steps.length),
+        steps: COMMANDS_PER_INSTANCE,
+        thinkMs: THINK_MS,
+        run: async (i, k) => {
+          views[i] = k
+            ? await act(serviceDriver, views[i], steps[k - 1])
+            : await serviceDriver.start();
+          done++;
+        },
+      }),
+    (out) => out.records.length,
+  ).finally(() => clearInterval(report));
+  const actions = r.records.filter((x) => x.k > 0 && x.steady);
+  const start = Math.min(...r.records.map((x) => x.due));
+  const out = {
+    label,
+    instances: r.instances,
+    offeredPerSec: rate,
+    seconds: r.seconds,
+    thinkMs: r.thinkMs,
+    samples: actions.length,
+    ...stats(actions.map((x) => x.done - x.from)),
+    late: actions.filter((x) => x.from > x.due).length,
+    driverLagP99: stats(actions.map((x) => x.started - x.from)).p99,
+    maxInFlight: r.maxInFlight,
+    // The slowest actions and when (s into the phase): one stall or many?
+    worst: actions
+      .map((x) => ({
+        atS: Number(((x.from - start) / 1000).toFixed(2)),
+        ms: Math.round(x.done - x.from),
+      }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 10),
+    cpuMsPerCommand: r.cpuMsPerCommand,
+    commitsPerCommand: r.commitsPerCommand,
+  };
+  log(
+    `${label}: open loop at ${rate.toFixed(0)} commands/s for ${out.seconds.toFixed(1)} s, ` +
+      `action p50 ${out.p50.toFixed(1)} ms p99 ${out.p99.toFixed(1)} ms over ${out.samples} actions ` +
+      `(${out.late} late, driver lag p99 ${out.driverLagP99.toFixed(1)} ms, at most ${out.maxInFlight} in flight); ${costLine(out)}`,
+  );
+  return out;
 }
 
 /** The raw transition transaction (BEGIN; 2 UPDATE; 3 INSERT; COMMIT) through pg at the same concurrency. */
 async function rawBaseline(n) {
   const p = new pg.Pool({ connectionString: dbUrl, max: embedded ? 4 : concurrency });
-  await p.query(`CREATE TABLE IF NOT EXISTS bench_state (id int PRIMARY KEY, state jsonb, n int)`);
-  await p.query(
-    `CREATE TABLE IF NOT EXISTS bench_rows (id bigserial PRIMARY KEY, k int, payload jsonb)`,
-  );
-  await p.query(
-    `INSERT INTO bench_state SELECT g, '{}'::jsonb, 0 FROM generate_series(1, $1) g ON CONFLICT DO NOTHING`,
-    [concurrency * 4],
-  );
+  // Fresh tables each time: a second run (--history) must not start with the
+  // first one's dead row versions.
+  await p.query(`DROP TABLE IF EXISTS bench_state, bench_rows`);
+  await p.query(`CREATE TABLE bench_state (id int PRIMARY KEY, state jsonb, n int)`);
+  await p.query(`CREATE TABLE bench_rows (id bigserial PRIMARY KEY, k int, payload jsonb)`);
+  await p.query(`INSERT INTO bench_state SELECT g, '{}'::jsonb, 0 FROM generate_series(1, $1) g`, [
+    concurrency * 4,
+  ]);
   const payload = JSON.stringify({ state: 'x'.repeat(800) });
   const t = performance.now();
   let i = 0;
@@ -260,16 +341,39 @@ async function inboxP99() {
     await http('GET', '/api/tasks?status=done&pageSize=20', tokens.opsdir);
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length * 0.99)];
+  return stats(times).p99;
+}
+
+/** The service path measured: warm-up (not measured), the peak, then half of `peakRate` (default: this peak). */
+async function servicePhases(tag, peakRate) {
+  await pool(quick ? 20 : 100, concurrency, () => runInstance(serviceDriver, []));
+  const service = await measure(`service path${tag}`, serviceDriver, instances);
+  const rate = (peakRate ?? service.commandsPerSec) / 2;
+  const half = await halfPeak(`service path at half of peak${tag}`, rate);
+  return { service, halfPeak: half };
 }
 
 const results = {};
 try {
   results.raw = await rawBaseline(quick ? 2000 : 10000);
-  results.service = await measure('service path', serviceDriver, instances);
+  Object.assign(results, await servicePhases(''));
   results.http = await measure('http path', httpDriver, Math.max(20, Math.round(instances / 2)));
   results.inboxP99 = await inboxP99();
+  if (history) {
+    // The same measurement beside `history` finished instances, at the same
+    // half-peak rate as the empty run, and the raw baseline again (whether
+    // the machine itself changed meanwhile).
+    const db = new pg.Client({ connectionString: dbUrl });
+    await db.connect();
+    const seed = await seedHistory(db, history, log).finally(() => db.end());
+    const tag = ` with ${sizeLabel(history)} finished instances`;
+    results.history = {
+      seed,
+      ...(await servicePhases(tag, results.service.commandsPerSec)),
+      inboxP99: await inboxP99(),
+      raw: await rawBaseline(quick ? 2000 : 10000),
+    };
+  }
 } finally {
   clearInterval(rssTimer);
   await app.close();
@@ -278,6 +382,7 @@ try {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
+const ms = (x) => Number(x.toFixed(1));
 const ratio = results.service.commandsPerSec / results.raw;
 const summary = {
   mode,
@@ -287,19 +392,53 @@ const summary = {
   httpCommandsPerSec: Math.round(results.http.commandsPerSec),
   rawTxPerSec: Math.round(results.raw),
   ratio: Number(ratio.toFixed(3)),
-  p50Ms: Number(results.service.p50.toFixed(1)),
-  p99Ms: Number(results.service.p99.toFixed(1)),
-  httpP99Ms: Number(results.http.p99.toFixed(1)),
-  inboxP99Ms: Number(results.inboxP99.toFixed(1)),
+  // p50Ms/p99Ms: target 2's latency, at half of the peak rate; the peak's beside it.
+  p50Ms: ms(results.halfPeak.p50),
+  p99Ms: ms(results.halfPeak.p99),
+  halfPeakCommandsPerSec: Math.round(results.halfPeak.offeredPerSec),
+  halfPeakSamples: results.halfPeak.samples,
+  peakP50Ms: ms(results.service.p50),
+  peakP99Ms: ms(results.service.p99),
+  httpP99Ms: ms(results.http.p99),
+  inboxP99Ms: ms(results.inboxP99),
   rssMb: Math.round(rssMax / 1048576),
   machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 1073741824)} GiB, node ${process.version}`,
+  loadavg: os.loadavg().map((x) => Number(x.toFixed(2))),
   at: new Date().toISOString(),
 };
+let historyLine;
+if (results.history) {
+  const h = results.history;
+  const delta = (before, after) => Number((((after - before) / before) * 100).toFixed(1));
+  const sign = (d) => (d > 0 ? `+${d}` : String(d));
+  summary.history = {
+    instances: history,
+    seedSeconds: Math.round(h.seed.seconds),
+    commandsPerSec: Math.round(h.service.commandsPerSec),
+    commandsPerSecDeltaPct: delta(results.service.commandsPerSec, h.service.commandsPerSec),
+    p99Ms: ms(h.halfPeak.p99),
+    p99DeltaPct: delta(results.halfPeak.p99, h.halfPeak.p99),
+    peakP99Ms: ms(h.service.p99),
+    peakP99DeltaPct: delta(results.service.p99, h.service.p99),
+    inboxP99Ms: ms(h.inboxP99),
+    rawTxPerSec: Math.round(h.raw),
+    rawDeltaPct: delta(results.raw, h.raw),
+  };
+  const s = summary.history;
+  // Target 5: throughput and latency within 10% of the empty database's.
+  s.within10Pct = s.commandsPerSecDeltaPct >= -10 && s.p99DeltaPct <= 10;
+  historyLine =
+    `bench-history: history=${history} commands/s=${summary.commandsPerSec}->${s.commandsPerSec}(${sign(s.commandsPerSecDeltaPct)}%)` +
+    ` p99_ms=${summary.p99Ms}->${s.p99Ms}(${sign(s.p99DeltaPct)}%) peak_p99_ms=${summary.peakP99Ms}->${s.peakP99Ms}(${sign(s.peakP99DeltaPct)}%)` +
+    ` inbox_p99_ms=${summary.inboxP99Ms}->${s.inboxP99Ms} raw_tx/s=${summary.rawTxPerSec}->${s.rawTxPerSec}(${sign(s.rawDeltaPct)}%)` +
+    ` within_10pct=${s.within10Pct ? 'yes' : 'no'} seed_s=${s.seedSeconds}`;
+}
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(
   path.join(root, 'bench/results', `${summary.at.replace(/[:.]/g, '-')}-${mode}.json`),
   JSON.stringify({ summary, results }, null, 2),
 );
+if (historyLine) console.log(historyLine);
 console.log(
   `bench: mode=${mode} instances=${instances} commands/s=${summary.commandsPerSec} raw_tx/s=${summary.rawTxPerSec} ratio=${summary.ratio} p50_ms=${summary.p50Ms} p99_ms=${summary.p99Ms} inbox_p99_ms=${summary.inboxP99Ms} rss_mb=${summary.rssMb}`,
 );

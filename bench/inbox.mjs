@@ -16,30 +16,24 @@ import path from 'node:path';
 import net from 'node:net';
 import { spawn, execFileSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { jsonClient } from './http.mjs';
+import {
+  bulkLoad,
+  cli,
+  createDatabase,
+  logger,
+  parseSize,
+  pg,
+  requireApi,
+  root,
+  sizeLabel as label,
+  summary,
+} from './common.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// The bench runs from the repo root; it borrows the API's own `pg` and bcryptjs.
-const requireApi = createRequire(path.join(root, 'apps/api/package.json'));
-const pg = requireApi('pg');
 const bcrypt = requireApi('bcryptjs');
 const { TEMPLATES } = await import(path.join(root, 'packages/templates/dist/index.js'));
 
-const args = process.argv.slice(2);
-const flag = (name) => args.includes(name);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
-const parseSize = (s) => {
-  const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(s.trim());
-  if (!m) throw new Error(`bad size ${s}`);
-  return Math.round(Number(m[1]) * { '': 1, k: 1e3, K: 1e3, m: 1e6, M: 1e6 }[m[2]]);
-};
-const label = (n) =>
-  n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n);
+const { flag, opt } = cli();
 const sizes = opt('--sizes', '10k,100k,1M').split(',').map(parseSize);
 const userCount = parseSize(opt('--users', '10000'));
 const requests = Number(opt('--requests', 400));
@@ -49,24 +43,14 @@ const keep = flag('--keep');
 const PASSWORD = 'bench-inbox-pass';
 
 const t0 = Date.now();
-const log = (...a) => console.log(`[bench-inbox ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const log = logger('bench-inbox', t0);
 
 if (!process.env.DATABASE_URL || !process.env.REDIS_URL)
   throw new Error('needs DATABASE_URL and REDIS_URL (run through `pnpm bench:inbox`)');
 
 // ---- a database of its own in the given cluster ----
-const dbName = `baton_inbox_${randomBytes(4).toString('hex')}`;
-{
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-}
-const dbUrl = (() => {
-  const u = new URL(process.env.DATABASE_URL);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-})();
+const database = await createDatabase('baton_inbox');
+const { name: dbName, url: dbUrl } = database;
 const db = new pg.Client({ connectionString: dbUrl });
 await db.connect();
 
@@ -118,10 +102,7 @@ async function cleanup() {
   }
   await db.end().catch(() => {});
   if (!keep) {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await c.end();
+    await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   } else log(`kept database ${dbUrl}`);
 }
@@ -291,28 +272,20 @@ const TASKS_PER_INSTANCE = 5;
  * last two weeks), done ones completed within two days.
  */
 async function growTo(from, target) {
-  const t = performance.now();
   const i0 = from / TASKS_PER_INSTANCE;
   const i1 = target / TASKS_PER_INSTANCE;
-  // A large batch goes in faster with the plain indexes rebuilt afterwards (a
-  // sort instead of a million random B-tree inserts) and, when we may, without
-  // the per-row foreign-key triggers (the rows are consistent by construction).
-  const rebuild = target - from >= from;
-  const [{ rolsuper }] = (
-    await db.query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`)
-  ).rows;
-  await db.query('BEGIN');
-  await db.query('SET LOCAL synchronous_commit = off');
-  await db.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-  if (rolsuper) await db.query(`SET LOCAL session_replication_role = replica`);
-  const plain = rebuild
-    ? (
-        await db.query(`SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
-        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-        WHERE i.indrelid IN ('tasks'::regclass, 'instances'::regclass) AND NOT i.indisunique`)
-      ).rows
-    : [];
-  for (const ix of plain) await db.query(`DROP INDEX ${ix.name}`);
+  const times = await bulkLoad(
+    db,
+    { tables: ['instances', 'tasks'], rebuild: target - from >= from },
+    () => insertInstances(i0, i1),
+  );
+  log(
+    `grew to ${label(target)} tasks (${(i1 - i0).toLocaleString('en')} new instances) in ${times.seedSeconds.toFixed(1)} s, VACUUM ANALYZE ${times.vacuumSeconds.toFixed(1)} s`,
+  );
+  return times;
+}
+
+async function insertInstances(i0, i1) {
   await db.query(`CREATE TEMP TABLE new_inst ON COMMIT DROP AS
     SELECT g.n, md5('i' || g.n)::uuid AS id, p.key, p.name, p.nnodes AS nodes,
            md5('u' || ini)::uuid AS initiator, 'u' || lpad(ini::text, 5, '0') AS initiator_name,
@@ -353,17 +326,6 @@ async function growTo(from, target) {
              WHEN random() < 0.02 THEN 'cancelled' ELSE 'done' END AS status,
         i.started_at + k * interval '5 hours' + random() * interval '4 hours' AS created_at) x
     JOIN bench_nodes nd ON nd.key = i.key AND nd.pos = k % i.nodes`);
-  for (const ix of plain) await db.query(ix.def);
-  await db.query('COMMIT');
-  const seeded = (performance.now() - t) / 1000;
-  const tv = performance.now();
-  await db.query('VACUUM (ANALYZE) instances');
-  await db.query('VACUUM (ANALYZE) tasks');
-  const vacuum = (performance.now() - tv) / 1000;
-  log(
-    `grew to ${label(target)} tasks (${(i1 - i0).toLocaleString('en')} new instances) in ${seeded.toFixed(1)} s, VACUUM ANALYZE ${vacuum.toFixed(1)} s`,
-  );
-  return { seedSeconds: seeded, vacuumSeconds: vacuum };
 }
 
 // ---- measuring ----
@@ -401,20 +363,6 @@ const SCENARIOS = [
     query: (u) => inboxQueries(u.id, 'open', { processKey: 'refund' }),
   },
 ];
-
-const pct = (sorted, p) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const summary = (times) => {
-  const s = [...times].sort((a, b) => a - b);
-  const r = (x) => Math.round(x * 100) / 100;
-  return {
-    n: s.length,
-    p50: r(pct(s, 50)),
-    p90: r(pct(s, 90)),
-    p99: r(pct(s, 99)),
-    max: r(s[s.length - 1]),
-  };
-};
 
 async function timed(list, fn) {
   let next = 0;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# `pnpm bench [--embedded] [--quick] [--instances N] [--concurrency C]`: builds,
-# starts PostgreSQL + Redis on loopback for server mode (unless given), runs
-# bench/bench.mjs. See docs/PERFORMANCE.md.
+# `pnpm bench [--embedded] [--quick] [--instances N] [--concurrency C]
+#  [--half-samples N] [--history N]`: builds, starts PostgreSQL + Redis on
+# loopback for server mode (unless given), runs bench/bench.mjs. See
+# docs/PERFORMANCE.md and bench/README.md (`--history 1M` is server mode only
+# and needs ~20 GB of disk where PostgreSQL keeps its data).
 # `pnpm bench --inbox [--sizes 10k,100k,1M] ...` (= `pnpm bench:inbox`) runs the
 # inbox scale benchmark, bench/inbox.mjs, instead (server mode only).
 set -euo pipefail

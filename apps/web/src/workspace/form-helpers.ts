@@ -102,13 +102,26 @@ const KNOWN = new Set([
   'enum',
 ]);
 
-/** ajv's English messages in the user's language (keys under `form.error.*`). */
-export function translateClientErrors<E extends ClientError>(errors: E[], t: Translate): E[] {
+/** Row limits of a table read "at least 2 rows", not "pick at least 2". */
+const ROW_LIMIT_KEYS: Record<string, string> = { minItems: 'minRows', maxItems: 'maxRows' };
+
+/**
+ * ajv's English messages in the user's language (keys under `form.error.*`).
+ * `tables`: the keys of the form's table fields (table-field.ts `tableKeys`).
+ */
+export function translateClientErrors<E extends ClientError>(
+  errors: E[],
+  t: Translate,
+  tables: ReadonlySet<string> = new Set(),
+): E[] {
   return errors.map((error) => {
     if (!error.name || !KNOWN.has(error.name)) return error;
     const p = error.params ?? {};
     const limit = p.limit ?? p.multipleOf ?? '';
-    const message = t(`form.error.${error.name}`, { limit: String(limit) });
+    const segments = pathSegments(error.property ?? '');
+    const ofTable = segments.length === 1 && tables.has(segments[0]);
+    const name = (ofTable && ROW_LIMIT_KEYS[error.name]) || error.name;
+    const message = t(`form.error.${name}`, { limit: String(limit) });
     return { ...error, message, stack: message };
   });
 }

@@ -1,5 +1,6 @@
 // A live @rjsf preview of the compiled form, at desktop or phone width.
-// Baton's own widgets (money, user, department, attachment) get look-alikes.
+// Baton's own widgets (money, user, department, attachment) get look-alikes;
+// table fields use the workspace's own TableField, so they look exactly as users will see them.
 import { useMemo, useState } from 'react';
 import Form from '@rjsf/antd';
 import validator from '@rjsf/validator-ajv8';
@@ -9,6 +10,8 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { compileForm, fieldProblems, type FormField } from '@baton/forms';
 import { useDesignerEnv } from '../env';
+import { tableFields } from '../../workspace/components/TableField';
+import { withTableFields } from '../../workspace/table-field';
 
 function MoneyWidget(props: WidgetProps) {
   return (
@@ -86,9 +89,13 @@ export function FormPreview({ fields, width }: { fields: FormField[]; width?: nu
     <div className="fd-preview-frame" style={{ maxWidth: width ?? 720 }} data-testid="form-preview">
       <Form
         schema={compiled.schema as never}
-        uiSchema={{ ...compiled.uiSchema, 'ui:submitButtonOptions': { norender: true } }}
+        uiSchema={{
+          ...withTableFields(compiled.schema, compiled.uiSchema),
+          'ui:submitButtonOptions': { norender: true },
+        }}
         validator={validator}
         widgets={widgets}
+        fields={tableFields}
         formData={data}
         onChange={(e) => setData((e.formData ?? {}) as Record<string, unknown>)}
         showErrorList={false}

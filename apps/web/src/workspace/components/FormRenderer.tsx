@@ -10,6 +10,8 @@ import { useTranslation } from 'react-i18next';
 import type { JsonSchema, UiSchema } from '@baton/forms';
 import { withAttachmentWidgets } from '../attachments';
 import { translateClientErrors, type ErrorTree } from '../form-helpers';
+import { tableKeys, withTableFields } from '../table-field';
+import { tableFields } from './TableField';
 import { UploadActivityContext, type UploadActivity } from './upload-activity';
 import { workspaceWidgets } from './widgets';
 
@@ -79,17 +81,31 @@ export const FormRenderer = forwardRef<FormHandle, FormRendererProps>(function F
   const cleanSchema = useMemo(() => browserSchema(schema), [schema]);
   const fullUiSchema = useMemo(
     () => ({
-      ...(withAttachmentWidgets(schema, uiSchema) as RjsfUiSchema),
+      ...(withTableFields(schema, withAttachmentWidgets(schema, uiSchema)) as RjsfUiSchema),
       'ui:submitButtonOptions': { norender: true },
     }),
     [schema, uiSchema],
   );
+  const tables = useMemo(() => tableKeys(schema), [schema]);
   const transformErrors = useCallback(
     (errors: RJSFValidationError[]) =>
-      translateClientErrors(errors as (RJSFValidationError & { stack: string })[], (key, vars) =>
-        t(key, vars ?? {}),
+      translateClientErrors(
+        errors as (RJSFValidationError & { stack: string })[],
+        (key, vars) => t(key, vars ?? {}),
+        tables,
       ),
-    [t],
+    [t, tables],
+  );
+  // rjsf fills a list up to its minItems with empty entries; a read-only table must
+  // show the rows that were filled in, not blank ones that were never there.
+  const defaultsBehavior = useMemo(
+    () => ({
+      arrayMinItems: {
+        computeSkipPopulate: (_validator: unknown, field: { readOnly?: boolean }) =>
+          !!readonly || field.readOnly === true,
+      },
+    }),
+    [readonly],
   );
   const fieldCount = Object.keys((schema.properties as Record<string, unknown>) ?? {}).length;
   if (fieldCount === 0 && emptyText) {
@@ -110,6 +126,8 @@ export const FormRenderer = forwardRef<FormHandle, FormRendererProps>(function F
         formData={formData}
         validator={validator}
         widgets={workspaceWidgets}
+        fields={tableFields}
+        experimental_defaultFormStateBehavior={defaultsBehavior as never}
         readonly={readonly}
         disabled={disabled}
         extraErrors={extraErrors as never}

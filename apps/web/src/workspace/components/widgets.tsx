@@ -8,6 +8,7 @@ import { formatMoney } from '../../shared/format';
 import { useLanguage } from '../../shared/i18n';
 import { useDirectory } from '../hooks';
 import { moneyText } from '../money';
+import { READONLY_TEXT } from '../table-field';
 import { AttachmentWidget } from './AttachmentWidget';
 
 function MoneyWidget(props: WidgetProps) {
@@ -43,7 +44,8 @@ function MoneyWidget(props: WidgetProps) {
 
 function PeopleSelect({ props, kind }: { props: WidgetProps; kind: 'user' | 'department' }) {
   const { t } = useTranslation();
-  const { id, value, readonly, disabled, onChange, placeholder, schema } = props;
+  const language = useLanguage();
+  const { id, value, readonly, disabled, onChange, placeholder, schema, options: ui } = props;
   const directory = useDirectory({ departments: kind === 'department' });
   const multiple = schema.type === 'array';
   const options =
@@ -52,6 +54,23 @@ function PeopleSelect({ props, kind }: { props: WidgetProps; kind: 'user' | 'dep
           .filter((u) => u.active !== false)
           .map((u) => ({ value: u.id, label: `${u.displayName || u.username} (${u.username})` }))
       : directory.departments.map((d) => ({ value: d.id, label: d.name }));
+  if (readonly && ui[READONLY_TEXT]) {
+    // A read-only table cell: the names as text, like the cells around it.
+    // Every user, active or not: someone who has since left still filled the row.
+    const nameOf = (v: unknown) => {
+      if (kind === 'department') return directory.departments.find((d) => d.id === v)?.name;
+      const user = directory.users.find((u) => u.id === v);
+      return user && (user.displayName || user.username);
+    };
+    const names = (Array.isArray(value) ? value : value ? [value] : []).map(
+      (v) => nameOf(v) ?? String(v),
+    );
+    return (
+      <Typography.Text id={id}>
+        {names.join(language === 'zh-CN' ? '、' : ', ') || '—'}
+      </Typography.Text>
+    );
+  }
   return (
     <Select
       id={id}

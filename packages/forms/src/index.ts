@@ -31,3 +31,5 @@ export {
   type PermittedFormView,
 } from './permissions.js';
 export { formSummary, type SummaryItem, type SummaryKind, type SummaryOptions } from './summary.js';
+export { isAttachmentField } from './attachments.js';
+export { pinFieldOrder } from './field-order.js';

@@ -5,28 +5,12 @@
 // the widget (components/AttachmentWidget.tsx) does the I/O.
 import type { FileView } from '@baton/contracts';
 import type { UploadFile } from 'antd';
-import type { JsonSchema, UiSchema } from '@baton/forms';
+import { isAttachmentField, type JsonSchema, type UiSchema } from '@baton/forms';
+
+export { isAttachmentField };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * Whether a property is an attachment field, the way the API decides which values
- * are file ids (apps/api files/file-refs.ts) and @baton/forms reads a saved form:
- * `ui:widget: attachment`, or a list of plain strings that is not a people picker.
- */
-export function isAttachmentField(schema: unknown, ui: unknown): boolean {
-  const widget = isObj(ui) ? ui['ui:widget'] : undefined;
-  if (widget === 'attachment') return true;
-  if (widget !== undefined) return false;
-  return (
-    isObj(schema) &&
-    schema.type === 'array' &&
-    isObj(schema.items) &&
-    schema.items.type === 'string' &&
-    !Array.isArray(schema.items.enum)
-  );
-}
 
 /**
  * The uiSchema with `ui:widget: attachment` on every attachment field that does

@@ -2,7 +2,7 @@
 // level or as a column of a table. A field is an attachment when the form
 // says so (`ui:widget: attachment`) or, like @baton/forms' fieldsFromSchema
 // reads it, when it is a list of plain strings that is not a people picker.
-import type { JsonSchema, UiSchema } from '@baton/forms';
+import { isAttachmentField, type JsonSchema, type UiSchema } from '@baton/forms';
 
 export interface FileRef {
   /** The top-level form field holding it, whose permissions govern it: `proof`, `items`. */
@@ -14,18 +14,6 @@ export interface FileRef {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function isAttachment(s: unknown, ui: unknown): boolean {
-  const widget = isObj(ui) ? ui['ui:widget'] : undefined;
-  if (widget === 'attachment') return true;
-  if (!isObj(s) || s.type !== 'array' || !isObj(s.items)) return false;
-  return (
-    s.items.type === 'string' &&
-    !Array.isArray(s.items.enum) &&
-    widget !== 'user' &&
-    widget !== 'department'
-  );
-}
 
 function collect(
   schema: unknown,
@@ -40,7 +28,7 @@ function collect(
     const value = data[key];
     const fieldUi = isObj(ui) ? ui[key] : undefined;
     const path = prefix ? `${prefix}.${key}` : key;
-    if (isAttachment(s, fieldUi)) {
+    if (isAttachmentField(s, fieldUi)) {
       for (const id of Array.isArray(value) ? value : [value])
         if (typeof id === 'string') out.push({ field: top ?? key, path, id });
     } else if (

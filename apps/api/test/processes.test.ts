@@ -23,7 +23,7 @@ function refund(key: string, extra: Json = {}): Json {
         required: ['amount'],
         properties: { amount: { type: 'number', title: '金额' }, reason: { type: 'string' } },
       },
-      uiSchema: { reason: { 'ui:widget': 'textarea' } },
+      uiSchema: { 'ui:order': ['amount', 'reason'], reason: { 'ui:widget': 'textarea' } },
     },
     graph: {
       nodes: [
@@ -94,6 +94,35 @@ describe(`process definitions (${testMode()} mode)`, () => {
   const get = (token: string, path: string) => t.http().get(`/api/processes${path}`).set(as(token));
 
   describe('drafts', () => {
+    it("keeps the author's field order, top level and a table's columns, though JSONB reorders keys", async () => {
+      const d = refund('field-order');
+      const form = d.form as { schema: Json; uiSchema: Json };
+      form.schema = {
+        type: 'object',
+        properties: {
+          reason: { type: 'string' },
+          amount: { type: 'number' },
+          lines: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { sku: { type: 'string' }, livePrice: { type: 'number' } },
+            },
+          },
+          id: { type: 'string' },
+        },
+      };
+      form.uiSchema = { 'ui:order': ['reason', '*'] };
+      expect((await save(flowadmin, d)).status).toBe(201);
+      const back = (await get(flowadmin, '/field-order')).body.draft;
+      // JSONB gives keys back shortest first: the order is only in ui:order now.
+      expect(Object.keys(back.form.schema.properties)).toEqual(['id', 'lines', 'amount', 'reason']);
+      expect(back.form.uiSchema).toEqual({
+        'ui:order': ['reason', 'amount', 'lines', 'id'],
+        lines: { items: { 'ui:order': ['sku', 'livePrice'] } },
+      });
+    });
+
     it('saves a draft (201) that designers see and others do not, before it is published', async () => {
       const res = await save(flowadmin, refund('draft-only'));
       expect(res.status).toBe(201);

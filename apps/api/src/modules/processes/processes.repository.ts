@@ -4,6 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AssigneeRule, ProcessDefinition } from '@baton/flow';
+import { pinFieldOrder, type JsonSchema, type UiSchema } from '@baton/forms';
 import { ProcessDefinitionEntity, ProcessVersionEntity } from './process.entity.js';
 
 export interface DraftInput {
@@ -61,7 +62,7 @@ export class ProcessesRepository {
          name = CASE WHEN p.latest_version IS NULL THEN EXCLUDED.name ELSE p.name END,
          category = CASE WHEN p.latest_version IS NULL THEN EXCLUDED.category ELSE p.category END
        RETURNING *`,
-      [input.key, input.name, input.category, JSON.stringify(input.draft), input.userId],
+      [input.key, input.name, input.category, stored(input.draft), input.userId],
     );
     return toEntity(rows[0]);
   }
@@ -76,7 +77,7 @@ export class ProcessesRepository {
        VALUES ($1, $2, $3, $4::jsonb, $5, $5)
        ON CONFLICT (key) DO NOTHING
        RETURNING *`,
-      [input.key, input.name, input.category, JSON.stringify(input.draft), input.userId],
+      [input.key, input.name, input.category, stored(input.draft), input.userId],
     );
     return rows[0] ? toEntity(rows[0]) : null;
   }
@@ -108,7 +109,7 @@ export class ProcessesRepository {
       `INSERT INTO process_versions (key, version, definition, published_by)
          VALUES ($1, $2, $3::jsonb, $4)
          RETURNING *`,
-      [v.key, v.version, JSON.stringify(v.definition), v.publishedBy],
+      [v.key, v.version, stored(v.definition), v.publishedBy],
     );
     const row = rows[0];
     return Object.assign(new ProcessVersionEntity(), {
@@ -194,5 +195,18 @@ function toEntity(row: DefinitionRow): ProcessDefinitionEntity {
     updatedBy: row.updated_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  });
+}
+
+/**
+ * A definition as its JSONB column keeps it: with the form's field order
+ * written into the uiSchema, since JSONB does not keep the order of keys.
+ */
+function stored(definition: unknown): string {
+  const d = definition as { form?: { schema?: JsonSchema; uiSchema?: UiSchema } } | null;
+  if (!d?.form?.schema) return JSON.stringify(definition);
+  return JSON.stringify({
+    ...d,
+    form: { ...d.form, uiSchema: pinFieldOrder(d.form.schema, d.form.uiSchema ?? {}) },
   });
 }

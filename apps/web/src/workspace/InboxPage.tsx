@@ -186,14 +186,7 @@ export default function InboxPage() {
       key: 'title',
       render: (_, task) => (
         <Flex vertical gap={2}>
-          <Link
-            to={
-              tab === 'todo'
-                ? `/tasks/${encodeURIComponent(task.id)}`
-                : `/instances/${encodeURIComponent(task.instanceId)}`
-            }
-            className="row-title"
-          >
+          <Link to={`/tasks/${encodeURIComponent(task.id)}`} className="row-title">
             {task.title}
           </Link>
           <SummaryLine task={task} />

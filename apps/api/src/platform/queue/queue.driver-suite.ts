@@ -14,12 +14,12 @@ export type QueueDriverFactory = (options: DriverTestOptions) => QueueDriver;
 const q = QUEUES.commands;
 
 export async function waitFor(
-  check: () => boolean,
+  check: () => boolean | Promise<boolean>,
   timeoutMs = 5000,
   what = 'condition',
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline)
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(10);
@@ -152,6 +152,8 @@ export function runQueueDriverSuite(label: string, factory: QueueDriverFactory):
       expect(runs[1].at - runs[0].at).toBeGreaterThanOrEqual(100 - SLACK_MS);
       expect(runs[2].at - runs[1].at).toBeGreaterThanOrEqual(200 - SLACK_MS);
       expect(failed).toEqual([]);
+      // The handler has returned; the queue takes the job out of `active` a moment later.
+      await waitFor(async () => (await driver.counts(q)).active === 0, 5000, 'job completed');
       expect(await driver.counts(q)).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
     });
 

@@ -211,21 +211,4 @@ describe(`transitionWrite (${testMode()} mode)`, () => {
     );
     expect(cmd).toEqual({ status: 'refused', result });
   });
-
-  it('carries a NOTIFY with the outcome when asked to', async () => {
-    const { id, commandId, xmin } = await instanceWithCommand();
-    const st = transitionWrite({
-      commandId,
-      instanceId: id,
-      xmin: await xmin(),
-      state: {},
-      status: 'running',
-      eventSeq: 0,
-      endedAt: null,
-      plan: emptyPlan(),
-      notify: { channel: 'baton_test', payload: 'hello' },
-    });
-    expect(st.text).toContain('pg_notify');
-    expect(await q(st.text, st.values)).toHaveLength(1);
-  });
 });

@@ -199,8 +199,30 @@ export class CommandBus implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /** Called by the processor in this process after its commit. */
-  announce(commandId: string, outcome: CommandOutcome): void {
+  /**
+   * Tells the callers waiting for a command that it was applied or refused:
+   * in this process at once, and in server mode the API processes through
+   * NOTIFY. The NOTIFY goes after the transition has committed, in a
+   * transaction of its own that does not wait for its WAL flush: PostgreSQL
+   * queues every committing transaction that NOTIFYs behind one lock held
+   * through its commit, fsync included, so a NOTIFY inside the transition
+   * made the commits wait for each other one by one (bench: 0.1–1.5 s
+   * stalls at half of peak load, every command in flight waiting on that
+   * lock). If it is lost, the callers' poll answers instead.
+   */
+  async announce(commandId: string, outcome: CommandOutcome): Promise<void> {
     if (this.local.emit(commandId, outcome)) this.stats.announced++;
+    if (!this.crossProcess) return;
+    try {
+      await this.dataSource.query(
+        `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)`,
+        [COMMANDS_CHANNEL, CommandBus.notification(commandId, outcome)],
+      );
+    } catch (err) {
+      this.logger.warn(
+        `NOTIFY of command ${commandId} failed, callers will poll: ${(err as Error).message}`,
+      );
+    }
   }
 
   /**

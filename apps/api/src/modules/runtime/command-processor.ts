@@ -12,7 +12,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { transition, type Command, type InstanceState } from '@baton/flow';
 import { PermanentJobError } from '../../platform/queue/queue.driver.js';
-import { COMMANDS_CHANNEL, CommandBus, type CommandOutcome } from './command-bus.js';
+import { CommandBus, type CommandOutcome } from './command-bus.js';
 import { planEffects } from './persistence-plan.js';
 import { RuntimeCaches } from './runtime.caches.js';
 import { OutboxRelay } from './outbox-relay.js';
@@ -77,7 +77,6 @@ export class CommandProcessor {
           instanceId: head.instance_id,
           xmin: head.xmin,
           result: outcome.result,
-          notify: this.notify(commandId, outcome),
         });
       } else {
         outcome = { status: 'applied', result: { ok: true } };
@@ -93,22 +92,15 @@ export class CommandProcessor {
           endedAt: TERMINAL.has(state.status) ? (state.endedAt ?? now) : null,
           plan,
           ...(command.type === 'timerFired' ? { firedTimerId: command.timerId } : {}),
-          notify: this.notify(commandId, outcome),
         });
         wroteOutbox = plan.outbox.length > 0;
       }
       const rows: unknown[] = await this.dataSource.query(statement.text, statement.values);
       if (rows.length === 0) continue; // another transition came first: read again
-      this.bus.announce(commandId, outcome);
+      await this.bus.announce(commandId, outcome);
       if (wroteOutbox) void this.relay.kick();
       return;
     }
     throw new Error(`command ${commandId}: lost ${MAX_RACES} races in a row, retrying later`);
-  }
-
-  private notify(commandId: string, outcome: CommandOutcome) {
-    return this.bus.crossProcess
-      ? { channel: COMMANDS_CHANNEL, payload: CommandBus.notification(commandId, outcome) }
-      : undefined;
   }
 }

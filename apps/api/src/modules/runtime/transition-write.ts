@@ -1,7 +1,6 @@
 // The one statement that applies a transition: the instance's new state and
 // everything its effects mean (tasks, timers, outbox, audit events,
-// notifications, incidents, the command's mark, and in server mode the
-// NOTIFY that wakes the waiting caller), as data-modifying CTEs that all
+// notifications, incidents and the command's mark), as data-modifying CTEs that all
 // hang off the guarded instance UPDATE. If another transition committed
 // since the state was read (the row's xmin moved), the UPDATE matches
 // nothing, so nothing else is written and the statement returns no row: the
@@ -21,8 +20,6 @@ export interface TransitionWrite {
   plan: PersistencePlan;
   /** The timer whose firing this command is (timerFired). */
   firedTimerId?: string;
-  /** The NOTIFY payload, when callers in other processes wait (server mode). */
-  notify?: { channel: string; payload: string };
 }
 
 export interface Statement {
@@ -104,10 +101,7 @@ export function transitionWrite(w: TransitionWrite): Statement {
     ctes.push(`resolved_incidents AS (UPDATE incidents SET resolved_at = now() FROM upd
       WHERE incidents.id = ANY(${$(toResolve)}::text[]))`);
   }
-  const select = w.notify
-    ? `SELECT true AS applied, pg_notify(${$(w.notify.channel)}, ${$(w.notify.payload)}) AS notified FROM upd`
-    : `SELECT true AS applied FROM upd`;
-  return { text: `WITH ${ctes.join(',\n')}\n${select}`, values };
+  return { text: `WITH ${ctes.join(',\n')}\nSELECT true AS applied FROM upd`, values };
 }
 
 /** Marks a refused command, if the instance is still as it was read. */
@@ -116,16 +110,13 @@ export function refusalWrite(w: {
   instanceId: string;
   xmin: string;
   result: unknown;
-  notify?: { channel: string; payload: string };
 }): Statement {
   const values: unknown[] = [w.commandId, JSON.stringify(w.result), w.instanceId, w.xmin];
-  const note = w.notify ? `, pg_notify($5, $6) AS notified` : '';
-  if (w.notify) values.push(w.notify.channel, w.notify.payload);
   // Wrapped in a SELECT so every driver returns plain rows.
   return {
     text: `WITH r AS (UPDATE commands SET status = 'refused', result = $2::jsonb, applied_at = now()
       WHERE id = $1 AND status = 'queued' AND EXISTS (SELECT 1 FROM instances WHERE id = $3 AND xmin = $4::xid)
-      RETURNING id) SELECT true AS applied${note} FROM r`,
+      RETURNING id) SELECT true AS applied FROM r`,
     values,
   };
 }

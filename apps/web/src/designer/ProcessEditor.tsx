@@ -7,8 +7,8 @@ import {
   Button,
   Drawer,
   Empty,
+  Grid,
   List,
-  Space,
   Tabs,
   Tag,
   Tooltip,
@@ -67,6 +67,8 @@ export function ProcessEditor({
   const [busy, setBusy] = useState<'save' | 'publish' | undefined>();
   const [tab, setTab] = useState('form');
   const [versionsOpen, setVersionsOpen] = useState(false);
+  // Unknown (the first render) counts as wide.
+  const phone = Grid.useBreakpoint().md === false;
 
   const problems = useMemo(
     () => validateDefinition(doc.definition, env.directory),
@@ -166,8 +168,14 @@ export function ProcessEditor({
 
   return (
     <div className="designer-editor">
-      <div className="designer-toolbar">
-        <Space size={8} className="designer-toolbar-title">
+      {/*
+        One line at 1280 px in either language: the name gives way (ellipsed, its
+        full text in a tooltip), undo / redo / versions are icons with tooltips.
+        Narrower, the parts wrap whole instead of overflowing; on a phone the name
+        has a line of its own and Save draft is an icon too.
+      */}
+      <div className={`designer-toolbar${phone ? ' is-phone' : ''}`}>
+        <div className="designer-toolbar-title">
           <Tooltip title={t('designer.back')}>
             <Button
               type="text"
@@ -183,31 +191,41 @@ export function ProcessEditor({
               }}
             />
           </Tooltip>
-          <Typography.Text strong ellipsis style={{ maxWidth: 260 }}>
+          <Typography.Text
+            strong
+            className="designer-toolbar-name"
+            ellipsis={{ tooltip: { title: doc.definition.name, placement: 'bottomLeft' } }}
+            data-testid="designer-name"
+          >
             {doc.definition.name}
           </Typography.Text>
           {latestVersion === null ? (
-            <Tag>{t('designer.unpublished')}</Tag>
+            <Tag className="designer-toolbar-fixed">{t('designer.unpublished')}</Tag>
           ) : (
-            <Tag color="green" data-testid="designer-version">
+            <Tag className="designer-toolbar-fixed" color="green" data-testid="designer-version">
               v{latestVersion}
             </Tag>
           )}
-          <Typography.Text type="secondary" data-testid="designer-dirty">
+          <Typography.Text
+            type="secondary"
+            className="designer-toolbar-fixed"
+            data-testid="designer-dirty"
+          >
             {dirty ? t('designer.unsaved') : t('designer.upToDate')}
           </Typography.Text>
-        </Space>
+        </div>
         <Tabs
           className="designer-tabs"
           activeKey={tab}
           onChange={setTab}
+          tabBarGutter={phone ? 12 : 24}
           items={[
             { key: 'form', label: t('designer.tabForm') },
             { key: 'flow', label: t('designer.tabFlow') },
             { key: 'settings', label: t('designer.tabSettings') },
           ]}
         />
-        <Space size={6}>
+        <div className="designer-toolbar-actions">
           <Tooltip title={`${t('designer.undo')} (Ctrl+Z)`}>
             <Button
               icon={<UndoOutlined />}
@@ -224,12 +242,25 @@ export function ProcessEditor({
               onClick={editor.redo}
             />
           </Tooltip>
-          <Button icon={<HistoryOutlined />} onClick={() => setVersionsOpen(true)}>
-            {t('designer.versions')}
-          </Button>
-          <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()}>
-            {t('designer.save')}
-          </Button>
+          <Tooltip title={t('designer.versions')}>
+            <Button
+              icon={<HistoryOutlined />}
+              aria-label={t('designer.versions')}
+              onClick={() => setVersionsOpen(true)}
+              data-testid="designer-versions"
+            />
+          </Tooltip>
+          <Tooltip title={phone ? t('designer.save') : undefined}>
+            <Button
+              icon={<SaveOutlined />}
+              aria-label={phone ? t('designer.save') : undefined}
+              loading={busy === 'save'}
+              onClick={() => void save()}
+              data-testid="designer-save"
+            >
+              {phone ? null : t('designer.save')}
+            </Button>
+          </Tooltip>
           <Tooltip
             title={
               problems.length > 0 ? t('designer.publishBlocked', { count: problems.length }) : ''
@@ -248,7 +279,7 @@ export function ProcessEditor({
               </Button>
             </Badge>
           </Tooltip>
-        </Space>
+        </div>
       </div>
       {formProblem && (
         <Alert

@@ -172,6 +172,56 @@ describe('table field, editable', () => {
     expect(text(element(none, 'table-field-lines'))).toContain('No rows yet');
   });
 
+  it('totals the money and number columns in a row under the table', () => {
+    const totals = element(table!, 'table-totals');
+    expect(totals).toBeDefined();
+    expect(startTag(totals)).toMatch(/^<tr/);
+    expect(text(element(totals!, 'table-totals-label'))).toBe('Total');
+    expect(text(element(totals!, 'table-total-qty'))).toBe('3');
+    expect(text(element(totals!, 'table-total-price'))).toBe('¥1,254.50');
+    // the other columns stay empty in that row
+    expect(element(totals!, 'table-total-sku')).toBeUndefined();
+    expect(element(totals!, 'table-total-gift')).toBeUndefined();
+    expect(text(totals).replace(/\s+/g, '')).toBe('Total3¥1,254.50');
+    // it comes after the rows, in the table's footer
+    expect(table!.indexOf('table-totals')).toBeGreaterThan(table!.indexOf('table-row-2'));
+    expect(table).toMatch(/<tfoot[^>]*>\s*<tr[^>]*data-testid="table-totals"/);
+  });
+
+  it('adds up to the cent, and shows "—" under a column with nothing filled in', () => {
+    const cents = renderForm({
+      formData: {
+        lines: [
+          { sku: 'A', price: 0.1 },
+          { sku: 'B', price: 0.2 },
+        ],
+      },
+    });
+    expect(text(element(cents, 'table-total-price'))).toBe('¥0.30');
+    expect(text(element(cents, 'table-total-qty'))).toBe('—');
+  });
+
+  it('has no totals row without rows, or without money and number columns', () => {
+    const optional = compileForm([{ ...lines, required: false, min: undefined }]);
+    const none = renderForm({ schema: optional.schema, uiSchema: optional.uiSchema });
+    expect(element(none, 'table-totals')).toBeUndefined();
+    const names = compileForm([
+      {
+        key: 'people',
+        type: 'table',
+        label: 'People',
+        columns: [{ key: 'name', type: 'text', label: 'Name' }],
+      },
+    ]);
+    const page = renderForm({
+      schema: names.schema,
+      uiSchema: names.uiSchema,
+      formData: { people: [{ name: 'Li' }] },
+    });
+    expect(element(page, 'table-row-1')).toBeDefined();
+    expect(element(page, 'table-totals')).toBeUndefined();
+  });
+
   it('puts an error on the cell it is about, and only there', () => {
     const failing = renderForm({
       formData: { lines: rows },
@@ -201,6 +251,14 @@ describe('table field, read-only', () => {
     expect(text(element(page, 'table-cell-1-price'))).toBe('¥1,234.50');
     expect(text(element(page, 'table-cell-1-gift'))).toBe('Yes');
     expect(text(element(page, 'table-cell-2-gift'))).toBe('No');
+  });
+
+  it('totals the money and number columns under the values', () => {
+    const totals = element(page, 'table-totals');
+    expect(text(element(totals!, 'table-totals-label'))).toBe('Total');
+    expect(text(element(totals!, 'table-total-qty'))).toBe('3');
+    expect(text(element(totals!, 'table-total-price'))).toBe('¥1,254.50');
+    expect(element(totals!, 'table-total-sku')).toBeUndefined();
   });
 
   it('shows people as names, not a greyed-out picker, and "—" when nobody was picked', () => {

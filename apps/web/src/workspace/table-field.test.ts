@@ -3,6 +3,7 @@ import { compileForm, type FormField, type JsonSchema } from '@baton/forms';
 import {
   cellDisplay,
   columnKind,
+  columnSum,
   errorsAfterRemoval,
   isTableSchema,
   limitHint,
@@ -10,6 +11,7 @@ import {
   tableColumns,
   tableKeys,
   tableLimits,
+  tableTotals,
   withRowAdded,
   withRowRemoved,
   withTableFields,
@@ -248,5 +250,66 @@ describe('read-only cells', () => {
       kind: 'text',
       text: 'javascript:alert(1)',
     });
+  });
+});
+
+describe('the totals row', () => {
+  const columns = tableColumns(linesSchema, linesUi);
+  const column = (key: string) => columns.find((c) => c.key === key)!;
+
+  it('adds money in cents, so 0.1 + 0.2 is 0.30', () => {
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(columnSum(column('price'), [{ price: 0.1 }, { price: 0.2 }])).toBe(0.3);
+    const totals = tableTotals(columns, [{ price: 0.1 }, { price: 0.2 }], 'en');
+    expect(totals?.get('price')).toBe('¥0.30');
+    const many = Array.from({ length: 10 }, () => ({ price: 0.1 }));
+    expect(columnSum(column('price'), many)).toBe(1);
+  });
+
+  it('adds numbers without floating-point crumbs', () => {
+    expect(columnSum(column('qty'), [{ qty: 0.1 }, { qty: 0.2 }, { qty: 1.25 }])).toBe(1.55);
+    expect(columnSum(column('qty'), [{ qty: 1e-7 }, { qty: 2e-7 }])).toBe(3e-7);
+    expect(columnSum(column('qty'), [{ qty: 2 }, { qty: -5 }])).toBe(-3);
+    expect(columnSum(column('qty'), [{ qty: 1e300 }, { qty: 0.5 }])).toBe(1e300);
+  });
+
+  it('counts only the filled cells', () => {
+    const rows = [{ qty: 2, price: 1234.5 }, { sku: 'B' }, { qty: '', price: null }, null];
+    expect(columnSum(column('qty'), rows)).toBe(2);
+    expect(columnSum(column('price'), rows)).toBe(1234.5);
+    expect(columnSum(column('qty'), [{}, { qty: undefined }])).toBeUndefined();
+  });
+
+  it('writes each total like its cells, in the language, "—" when nothing is filled', () => {
+    const rows = [
+      { qty: 1200, price: 1234.5 },
+      { qty: 34.5, price: 0.5 },
+    ];
+    expect(tableTotals(columns, rows, 'en')).toEqual(
+      new Map([
+        ['qty', '1,234.5'],
+        ['price', '¥1,235.00'],
+      ]),
+    );
+    expect(tableTotals(columns, rows, 'zh-CN')?.get('price')).toBe('¥1,235.00');
+    expect(tableTotals(columns, [{ sku: 'A' }], 'en')).toEqual(
+      new Map([
+        ['qty', '—'],
+        ['price', '—'],
+      ]),
+    );
+  });
+
+  it('totals only money and number columns, and only when there are rows', () => {
+    const totals = tableTotals(columns, [{ sku: 'A', qty: 1 }], 'en');
+    expect([...totals!.keys()]).toEqual(['qty', 'price']);
+    expect(tableTotals(columns, [], 'en')).toBeNull();
+    const textOnly = columns.filter((c) => c.key === 'sku' || c.key === 'channel');
+    expect(tableTotals(textOnly, [{ sku: 'A' }], 'en')).toBeNull();
+  });
+
+  it('rounds each money cell to the cent it shows as before adding', () => {
+    // two cells shown as ¥0.01 each add up to ¥0.02, not ¥0.01
+    expect(columnSum(column('price'), [{ price: 0.006 }, { price: 0.006 }])).toBe(0.02);
   });
 });

@@ -311,3 +311,65 @@ export function cellDisplay(
       return { kind: 'text', text: String(value) };
   }
 }
+
+/** Whether a column gets a total under the table: money and number columns do. */
+export const isTotalled = (column: TableColumn): boolean =>
+  column.kind === 'money' || column.kind === 'number';
+
+/** Decimal places a number is written with (1.25 → 2, 1e-7 → 7), at most 12. */
+function decimals(value: number): number {
+  const [mantissa, exponent] = String(value).toLowerCase().split('e');
+  const fraction = mantissa.split('.')[1]?.length ?? 0;
+  return Math.min(12, Math.max(0, fraction - Number(exponent ?? 0)));
+}
+
+/**
+ * The sum of a column's filled cells (numbers only; empty cells and text are
+ * skipped), undefined when none is filled. Added as whole units of the smallest
+ * place shown, so 0.1 + 0.2 is 0.3: money in cents (each cell rounded to the
+ * cent it shows as), numbers in as many decimals as the longest has.
+ */
+export function columnSum(column: TableColumn, rows: unknown[]): number | undefined {
+  const values: number[] = [];
+  for (const row of rows) {
+    const value = isObj(row) ? row[column.key] : undefined;
+    if (typeof value === 'number' && Number.isFinite(value)) values.push(value);
+  }
+  if (values.length === 0) return undefined;
+  const places =
+    column.kind === 'money' ? 2 : values.reduce((most, v) => Math.max(most, decimals(v)), 0);
+  const scale = 10 ** places;
+  const units = values.map((v) => Math.round(v * scale));
+  const total = units.reduce((sum, u) => sum + u, 0);
+  // Too big to count exactly in units: plain addition is as good as it gets.
+  if (!Number.isSafeInteger(total) || !units.every(Number.isSafeInteger))
+    return values.reduce((sum, v) => sum + v, 0);
+  return total / scale;
+}
+
+/**
+ * The totals row under a table: column key → each money and number column's sum, written as
+ * its cells are (¥1,234.50, 1,234.5), "—" for a column with nothing filled in.
+ * Null when there is nothing to total: no such column, or no rows.
+ */
+export function tableTotals(
+  columns: TableColumn[],
+  rows: unknown[],
+  language: Language,
+): Map<string, string> | null {
+  const totalled = columns.filter(isTotalled);
+  if (totalled.length === 0 || rows.length === 0) return null;
+  const out = new Map<string, string>();
+  for (const column of totalled) {
+    const sum = columnSum(column, rows);
+    out.set(
+      column.key,
+      sum === undefined
+        ? EMPTY
+        : column.kind === 'money'
+          ? formatMoney(sum, language)
+          : formatNumber(sum, language, 6),
+    );
+  }
+  return out;
+}

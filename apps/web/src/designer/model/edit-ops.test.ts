@@ -245,6 +245,7 @@ describe('other edits', () => {
   it('starts a new process that can be published as it is', () => {
     const def = newDefinition('leave', '请假');
     expect(def.graph.nodes.map((n) => n.type)).toEqual(['start', 'approval', 'end']);
+    expect(def.graph.nodes.map((n) => n.name)).toEqual(['发起 Start', '审批 Approval', '结束 End']);
     expect(validateDefinition(def)).toEqual([]);
   });
 

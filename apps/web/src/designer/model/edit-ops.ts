@@ -59,7 +59,11 @@ export function createNode(type: NodeType, id: string, name?: string): FlowNode 
   }
 }
 
-/** start → approval (the initiator's manager) → end: publishable as it is. */
+/**
+ * start → approval (the initiator's manager) → end: publishable as it is. Every
+ * node has its default name ("发起 Start", "审批 Approval", "结束 End"), so the
+ * timeline and the instance page never show an id.
+ */
 export function newDefinition(key: string, name: string): ProcessDefinition {
   const form = compileForm([]);
   return {
@@ -68,14 +72,14 @@ export function newDefinition(key: string, name: string): ProcessDefinition {
     form: { schema: form.schema, uiSchema: form.uiSchema },
     graph: {
       nodes: [
-        { id: 'start', type: 'start' },
+        { id: 'start', type: 'start', name: defaultNodeName('start') },
         {
           id: 'approval',
           type: 'approval',
           name: defaultNodeName('approval'),
           assignees: [{ kind: 'manager', level: 1 }],
         },
-        { id: 'end', type: 'end' },
+        { id: 'end', type: 'end', name: defaultNodeName('end') },
       ],
       edges: [
         { id: 'e1', source: 'start', target: 'approval' },

@@ -47,8 +47,25 @@ describe('default names', () => {
     expect(source.next('cc')).toBe('抄送 CC');
   });
 
-  it('a new process starts with a named approval', () => {
-    expect(node(newDefinition('leave', '请假'), 'approval').name).toBe('审批 Approval');
+  it('a new process starts with every node named: 发起, 审批, 结束', () => {
+    const def = newDefinition('leave', '请假');
+    expect(node(def, 'start').name).toBe('发起 Start');
+    expect(node(def, 'approval').name).toBe('审批 Approval');
+    expect(node(def, 'end').name).toBe('结束 End');
+    expect(def.graph.nodes.map((n) => n.name)).toEqual(
+      (['start', 'approval', 'end'] as const).map((type) => defaultNodeName(type)),
+    );
+  });
+
+  it('an end of its own for a branch column of a new process is 结束 2 End 2', () => {
+    const ids = counter();
+    const branched = insertNodeOnEdge(newDefinition('leave', '请假'), 'e2', 'branch', ids);
+    const column = branched.graph.edges.find((e) => e.source === 'branch_1')!;
+    const def = endOnEdge(branched, column.id, ids);
+    expect(def.graph.nodes.filter((n) => n.type === 'end').map((n) => n.name)).toEqual([
+      '结束 2 End 2',
+      '结束 End',
+    ]);
   });
 });
 

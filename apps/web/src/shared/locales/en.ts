@@ -314,6 +314,7 @@ const en: Messages = {
       range: 'Rows: {{min}}–{{max}}',
       maxReached: 'Row limit reached: at most {{max}}',
       keepMin: 'At least {{min}} row(s) must stay',
+      total: 'Total',
       yes: 'Yes',
       no: 'No',
     },

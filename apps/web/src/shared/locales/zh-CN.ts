@@ -308,6 +308,7 @@ const zhCN = {
       range: '需填写 {{min}}–{{max}} 行',
       maxReached: '已达上限：最多 {{max}} 行',
       keepMin: '至少保留 {{min}} 行',
+      total: '合计',
       yes: '是',
       no: '否',
     },

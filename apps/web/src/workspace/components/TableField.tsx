@@ -42,6 +42,7 @@ import {
   tableColumns,
   tableLimits,
   tableRows,
+  tableTotals,
   withRowAdded,
   withRowRemoved,
   type TableColumn,
@@ -299,6 +300,42 @@ export function TableField(props: FieldProps) {
 
   const title = getUiOptions(uiSchema).title ?? schema.title ?? name;
   const dataSource: RowRecord[] = rows.map((_, index) => ({ key: rowKeys[index], index }));
+  // 合计 under the money and number columns, labelled in the row-number column.
+  const totals = tableTotals(columns, rows, language);
+  const summary = totals
+    ? () => (
+        <Table.Summary>
+          <Table.Summary.Row
+            {...({ 'data-testid': 'table-totals' } as object)}
+            style={{ background: token.colorFillAlter, fontWeight: 500 }}
+          >
+            {tableColumnsDef.map((column, index) => {
+              const key = String(column.key);
+              return (
+                <Table.Summary.Cell
+                  key={key}
+                  index={index}
+                  align={key === '#' ? 'center' : undefined}
+                >
+                  {key === '#' ? (
+                    <span data-testid="table-totals-label" style={{ whiteSpace: 'nowrap' }}>
+                      {t('form.table.total')}
+                    </span>
+                  ) : totals.has(key) ? (
+                    <div
+                      data-testid={`table-total-${key}`}
+                      style={readonly ? READONLY_CELL : { lineHeight: '32px', paddingInline: 11 }}
+                    >
+                      {totals.get(key)}
+                    </div>
+                  ) : null}
+                </Table.Summary.Cell>
+              );
+            })}
+          </Table.Summary.Row>
+        </Table.Summary>
+      )
+    : undefined;
   return (
     <div
       className="table-field"
@@ -338,6 +375,7 @@ export function TableField(props: FieldProps) {
           scroll={{ x: readonly ? 'max-content' : editableWidth }}
           columns={tableColumnsDef}
           dataSource={dataSource}
+          summary={summary}
           locale={{ emptyText: t('form.table.empty') }}
           onRow={(record) =>
             ({

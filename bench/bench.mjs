@@ -4,7 +4,11 @@
 // database at the same concurrency. The service path runs twice: closed loop
 // at concurrency C (the peak: commands/s), then open loop at half that rate
 // (target 2's latency). Server mode by default (PostgreSQL + Redis from
-// scripts/bench.sh), `--embedded` for PGlite + the in-process queue.
+// scripts/bench.sh), `--embedded` for PGlite + the in-process queue. The
+// service path runs in this process; the HTTP phases (http path, inbox) go to
+// Baton in its own process(es) (bench/baton-process.mjs: the all-in-one
+// process, or an API and a worker process), whose peak resident set is
+// `rss_mb` (target 6), apart from the load generator's.
 // `--history N` then adds N finished instances (bench/history.mjs) and
 // measures the service path again (target 5).
 //   node bench/bench.mjs [--embedded] [--quick] [--instances N] [--concurrency C]
@@ -14,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { jsonClient } from './http.mjs';
+import { launchBaton } from './baton-process.mjs';
 import {
   cli,
   createDatabase,
@@ -56,14 +61,61 @@ const { InstancesService } = await api('modules/runtime/instances.service.js');
 const { TasksService } = await api('modules/runtime/tasks.service.js');
 const { newProductListing } = await import(path.join(root, 'packages/templates/dist/index.js'));
 
+// This process's own peak RSS (load generator, in-process service-path app
+// and, in embedded mode, its PGlite): reported as benchProcessRssMb.
 let rssMax = 0;
 const rssTimer = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 200);
+
+const ADMIN_PASSWORD = 'bench-admin-pass';
+const DEMO_PASSWORD = 'bench-demo-pass';
+// Baton for the HTTP phases, in its own process(es) on a fresh data dir (and
+// database in server mode). Started now, so its start-up overlaps this
+// process's; it idles (under 1% of a core) until the HTTP phases.
+const baton = launchBaton({
+  embedded,
+  log,
+  env: {
+    BATON_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    BATON_DEMO: '1',
+    BATON_DEMO_PASSWORD: DEMO_PASSWORD,
+    BATON_LOGIN_MAX_ATTEMPTS: '1000',
+  },
+});
 
 // ---- database ----
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-bench-'));
 let dbUrl;
 let embeddedPg;
 let dropDb = async () => {};
+let app;
+let cleaning;
+/** Everything the run started, stopped and removed (once). */
+const cleanup = () =>
+  (cleaning ??= (async () => {
+    clearInterval(rssTimer);
+    await baton.stop();
+    await app?.close();
+    await embeddedPg?.stop();
+    await dropDb().catch(() => {});
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  })());
+// On Ctrl-C or a kill: the same, bounded; a second signal, or any exit that
+// skipped it (an error before the phases), kills Baton's processes outright.
+process.once('exit', () => {
+  baton.killNow();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    if (cleaning) process.exit(130);
+    log(`${signal}: stopping Baton and removing its data`);
+    // What is still running fails as its connections close: expected now.
+    process.on('uncaughtException', () => {});
+    process.on('unhandledRejection', () => {});
+    Promise.race([cleanup(), new Promise((r) => setTimeout(r, 20_000))])
+      .catch(() => {})
+      .finally(() => process.exit(130));
+  });
 if (embedded) {
   embeddedPg = await startEmbeddedPostgres({ dataDir, port: 0 });
   dbUrl = embeddedPg.url;
@@ -78,14 +130,14 @@ const config = loadConfig({
   DATABASE_URL: dbUrl,
   REDIS_URL: embedded ? '' : process.env.REDIS_URL,
   BATON_DATA_DIR: dataDir,
-  BATON_ADMIN_PASSWORD: 'bench-admin-pass',
+  BATON_ADMIN_PASSWORD: ADMIN_PASSWORD,
   BATON_DEMO: '1',
-  BATON_DEMO_PASSWORD: 'bench-demo-pass',
+  BATON_DEMO_PASSWORD: DEMO_PASSWORD,
   BATON_QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
   BATON_LOGIN_MAX_ATTEMPTS: '1000',
   LOG_LEVEL: 'error',
 });
-const app = await createHttpApp({
+app = await createHttpApp({
   config,
   role: processRole(true, true),
   databaseUrl: dbUrl,
@@ -93,23 +145,34 @@ const app = await createHttpApp({
 });
 await app.listen(0, '127.0.0.1');
 const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-log(`mode=${mode} instances=${instances} concurrency=${concurrency} at ${base}`);
+log(
+  `mode=${mode} instances=${instances} concurrency=${concurrency}; service path in this process (HTTP at ${base})`,
+);
 
-const http = jsonClient(base);
-const login = async (u, pw = 'bench-demo-pass') =>
-  (await http('POST', '/api/auth/login', undefined, { username: u, password: pw })).accessToken;
-const adminToken = await login('admin', 'bench-admin-pass');
-await http('POST', '/api/processes', adminToken, newProductListing.definition);
-await http('POST', '/api/processes/new-product-listing/publish', adminToken);
-const users = Object.fromEntries(
-  (await http('GET', '/api/users', adminToken)).map((u) => [u.username, u]),
-);
+/** A Baton at `base` made ready for the SOP: the template published, the users' ids and tokens. */
+async function prepare(url) {
+  const http = jsonClient(url);
+  const login = async (u, pw = DEMO_PASSWORD) =>
+    (await http('POST', '/api/auth/login', undefined, { username: u, password: pw })).accessToken;
+  const adminToken = await login('admin', ADMIN_PASSWORD);
+  await http('POST', '/api/processes', adminToken, newProductListing.definition);
+  await http('POST', '/api/processes/new-product-listing/publish', adminToken);
+  const users = Object.fromEntries(
+    (await http('GET', '/api/users', adminToken)).map((u) => [u.username, u]),
+  );
+  const tokens = Object.fromEntries(
+    await Promise.all(
+      ['pm', 'opsdir', 'design', 'warehouse', 'opsspec'].map(async (u) => [u, await login(u)]),
+    ),
+  );
+  return { http, users, tokens };
+}
+const local = await prepare(base);
+const { users } = local;
 const who = (u) => ({ id: users[u].id, username: u, roles: users[u].roles });
-const tokens = Object.fromEntries(
-  await Promise.all(
-    ['pm', 'opsdir', 'design', 'warehouse', 'opsspec'].map(async (u) => [u, await login(u)]),
-  ),
-);
+// The HTTP phases' Baton must be up before anything is measured.
+await baton.ready;
+const remote = await prepare(await baton.base);
 
 const form = {
   productName: '压测商品',
@@ -161,12 +224,15 @@ const serviceDriver = {
     (await instancesSvc.start('new-product-listing', { data: form }, who('pm'))).body,
   act: (user, taskId, body) => tasksSvc.act(taskId, body, who(user)),
 };
+// Over HTTP to Baton in its own process(es).
 const httpDriver = {
   start: () =>
-    http('POST', '/api/processes/new-product-listing/instances', tokens.pm, { data: form }),
+    remote.http('POST', '/api/processes/new-product-listing/instances', remote.tokens.pm, {
+      data: form,
+    }),
   act: async (user, taskId, body) => ({
     status: 200,
-    body: await http('POST', `/api/tasks/${taskId}/actions`, tokens[user], body),
+    body: await remote.http('POST', `/api/tasks/${taskId}/actions`, remote.tokens[user], body),
   }),
 };
 
@@ -186,10 +252,15 @@ async function pool(n, c, fn) {
   clearInterval(report);
 }
 
-/** Committed transactions in the bench database so far (each autocommit statement is one). */
-async function commits() {
+/**
+ * Committed transactions in database `url` so far (each autocommit statement
+ * is one); NaN without one (the embedded Baton process keeps its PGlite's
+ * port to itself).
+ */
+async function commits(url) {
+  if (!url) return NaN;
   try {
-    const c = new pg.Client({ connectionString: dbUrl });
+    const c = new pg.Client({ connectionString: url });
     await c.connect();
     await c.query(`SELECT pg_stat_force_next_flush()`).catch(() => {});
     const { rows } = await c.query(
@@ -202,31 +273,57 @@ async function commits() {
   }
 }
 
-/** What `fn()` gives, with the Baton process's CPU time and the database's commits per command. */
-async function costed(fn, commands = (out) => out.commands) {
-  const commits0 = await commits();
-  const cpu0 = process.cpuUsage();
+/**
+ * Where a phase's Baton runs: its CPU time so far (ms), its database, and
+ * what to call it. The service path: this process (the simulated users'
+ * share is small: they call the services directly). The HTTP phases: Baton's
+ * own process(es), without the load generator.
+ */
+const inProcess = {
+  name: 'Baton process',
+  cpuMs: () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  },
+  dbUrl: () => dbUrl,
+};
+const ownProcess = {
+  name: embedded ? 'Baton process' : 'Baton API + worker processes',
+  cpuMs: () => baton.cpuMs(),
+  dbUrl: () => baton.dbUrl,
+};
+
+/** What `fn()` gives, with `where`'s CPU time and its database's commits per command. */
+async function costed(fn, commands = (out) => out.commands, where = inProcess) {
+  const commits0 = await commits(where.dbUrl());
+  const cpu0 = where.cpuMs();
   const out = await fn();
-  const cpu = process.cpuUsage(cpu0);
+  const cpu = where.cpuMs() - cpu0;
   const n = commands(out);
   return {
     ...out,
-    cpuMsPerCommand: (cpu.user + cpu.system) / 1000 / n,
-    commitsPerCommand: ((await commits()) - commits0) / n,
+    cpuOf: where.name,
+    cpuMsPerCommand: cpu / n,
+    commitsPerCommand: ((await commits(where.dbUrl())) - commits0) / n,
   };
 }
 const costLine = (r) =>
-  `Baton process CPU ${r.cpuMsPerCommand.toFixed(2)} ms and ${r.commitsPerCommand.toFixed(1)} database commits per command`;
+  `${r.cpuOf} CPU ${r.cpuMsPerCommand.toFixed(2)} ms and ` +
+  `${Number.isNaN(r.commitsPerCommand) ? 'n/a' : r.commitsPerCommand.toFixed(1)} database commits per command`;
 
 /** The peak: `n` instances by `concurrency` simulated users, each acting as soon as it can (closed loop). */
-async function measure(label, driver, n) {
+async function measure(label, driver, n, where = inProcess) {
   const latencies = [];
   const commands = n * COMMANDS_PER_INSTANCE;
-  const r = await costed(async () => {
-    const t = performance.now();
-    await pool(n, concurrency, () => runInstance(driver, latencies));
-    return { label, instances: n, commands, seconds: (performance.now() - t) / 1000 };
-  });
+  const r = await costed(
+    async () => {
+      const t = performance.now();
+      await pool(n, concurrency, () => runInstance(driver, latencies));
+      return { label, instances: n, commands, seconds: (performance.now() - t) / 1000 };
+    },
+    undefined,
+    where,
+  );
   r.commandsPerSec = commands / r.seconds;
   Object.assign(r, stats(latencies));
   log(
@@ -288,6 +385,7 @@ async function halfPeak(label, rate) {
       }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 10),
+    cpuOf: r.cpuOf,
     cpuMsPerCommand: r.cpuMsPerCommand,
     commitsPerCommand: r.commitsPerCommand,
   };
@@ -334,7 +432,8 @@ async function rawBaseline(n) {
   return rate;
 }
 
-async function inboxP99() {
+/** The approver's done tab on `side` (remote: Baton's own process; local: this one's app). */
+async function inboxP99({ http, tokens }) {
   const times = [];
   for (let i = 0; i < (quick ? 100 : 300); i++) {
     const t = performance.now();
@@ -357,12 +456,25 @@ const results = {};
 try {
   results.raw = await rawBaseline(quick ? 2000 : 10000);
   Object.assign(results, await servicePhases(''));
-  results.http = await measure('http path', httpDriver, Math.max(20, Math.round(instances / 2)));
-  results.inboxP99 = await inboxP99();
+  // The HTTP phases, against Baton in its own process(es): a warm-up (its
+  // code has not run yet), the http path, the inbox.
+  await pool(quick ? 20 : 100, concurrency, () => runInstance(httpDriver, []));
+  results.http = await measure(
+    'http path',
+    httpDriver,
+    Math.max(20, Math.round(instances / 2)),
+    ownProcess,
+  );
+  results.inboxP99 = await inboxP99(remote);
+  await baton.sample();
+  await baton.stop();
+  results.memory = { ...baton.memory(), benchProcessPeakMb: Math.round(rssMax / 1048576) };
   if (history) {
     // The same measurement beside `history` finished instances, at the same
     // half-peak rate as the empty run, and the raw baseline again (whether
-    // the machine itself changed meanwhile).
+    // the machine itself changed meanwhile). The inbox is compared on this
+    // process's app, before and after.
+    const inboxBefore = await inboxP99(local);
     const db = new pg.Client({ connectionString: dbUrl });
     await db.connect();
     const seed = await seedHistory(db, history, log).finally(() => db.end());
@@ -370,16 +482,13 @@ try {
     results.history = {
       seed,
       ...(await servicePhases(tag, results.service.commandsPerSec)),
-      inboxP99: await inboxP99(),
+      inboxP99Before: inboxBefore,
+      inboxP99: await inboxP99(local),
       raw: await rawBaseline(quick ? 2000 : 10000),
     };
   }
 } finally {
-  clearInterval(rssTimer);
-  await app.close();
-  await embeddedPg?.stop();
-  await dropDb().catch(() => {});
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await cleanup();
 }
 
 const ms = (x) => Number(x.toFixed(1));
@@ -401,7 +510,14 @@ const summary = {
   peakP99Ms: ms(results.service.p99),
   httpP99Ms: ms(results.http.p99),
   inboxP99Ms: ms(results.inboxP99),
-  rssMb: Math.round(rssMax / 1048576),
+  // Target 6: the largest peak resident set of Baton's own process(es) during
+  // the run (the all-in-one process; or the larger of API and worker).
+  rssMb: Math.max(...Object.values(results.memory.peakMb)),
+  rssMbByProcess: results.memory.peakMb,
+  // The embedded process's initdb helper (first start only, a few seconds).
+  helperRssMb: results.memory.helperPeakMb,
+  // This process: load generator, the service path's app (and its PGlite).
+  benchProcessRssMb: Math.round(rssMax / 1048576),
   machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 1073741824)} GiB, node ${process.version}`,
   loadavg: os.loadavg().map((x) => Number(x.toFixed(2))),
   at: new Date().toISOString(),
@@ -420,6 +536,7 @@ if (results.history) {
     p99DeltaPct: delta(results.halfPeak.p99, h.halfPeak.p99),
     peakP99Ms: ms(h.service.p99),
     peakP99DeltaPct: delta(results.service.p99, h.service.p99),
+    inboxP99BeforeMs: ms(h.inboxP99Before),
     inboxP99Ms: ms(h.inboxP99),
     rawTxPerSec: Math.round(h.raw),
     rawDeltaPct: delta(results.raw, h.raw),
@@ -430,13 +547,21 @@ if (results.history) {
   historyLine =
     `bench-history: history=${history} commands/s=${summary.commandsPerSec}->${s.commandsPerSec}(${sign(s.commandsPerSecDeltaPct)}%)` +
     ` p99_ms=${summary.p99Ms}->${s.p99Ms}(${sign(s.p99DeltaPct)}%) peak_p99_ms=${summary.peakP99Ms}->${s.peakP99Ms}(${sign(s.peakP99DeltaPct)}%)` +
-    ` inbox_p99_ms=${summary.inboxP99Ms}->${s.inboxP99Ms} raw_tx/s=${summary.rawTxPerSec}->${s.rawTxPerSec}(${sign(s.rawDeltaPct)}%)` +
+    ` inbox_p99_ms=${s.inboxP99BeforeMs}->${s.inboxP99Ms} raw_tx/s=${summary.rawTxPerSec}->${s.rawTxPerSec}(${sign(s.rawDeltaPct)}%)` +
     ` within_10pct=${s.within10Pct ? 'yes' : 'no'} seed_s=${s.seedSeconds}`;
 }
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(
   path.join(root, 'bench/results', `${summary.at.replace(/[:.]/g, '-')}-${mode}.json`),
   JSON.stringify({ summary, results }, null, 2),
+);
+const m = results.memory;
+log(
+  `memory: Baton ${Object.entries(m.peakMb)
+    .map(([role, mb]) => `${role === 'all' ? 'all-in-one' : role} process peak RSS ${mb} MB`)
+    .join(', ')}` +
+    (m.helperPeakMb ? ` (its initdb helper process ${m.helperPeakMb} MB, at first start)` : '') +
+    `; bench process (load generator + service-path app) ${summary.benchProcessRssMb} MB`,
 );
 if (historyLine) console.log(historyLine);
 console.log(

@@ -1,6 +1,7 @@
 // What the benchmarks share: the repo's paths and the API's `pg`, command-line
-// options, sizes like 100k and 1M, percentiles, a throwaway database in the
-// given cluster, and loading a large batch of rows fast.
+// options, a free port, sizes like 100k and 1M, percentiles, a throwaway
+// database in the given cluster, and loading a large batch of rows fast.
+import net from 'node:net';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,17 @@ export function cli(args = process.argv.slice(2)) {
     },
   };
 }
+
+/** A loopback port free right now (the OS picks it). */
+export const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 
 /** `1000`, `10k`, `1.5M` -> a number. */
 export function parseSize(s) {

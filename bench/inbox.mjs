@@ -13,7 +13,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { spawn, execFileSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { jsonClient } from './http.mjs';
@@ -21,6 +20,7 @@ import {
   bulkLoad,
   cli,
   createDatabase,
+  freePort,
   logger,
   parseSize,
   pg,
@@ -55,14 +55,6 @@ const db = new pg.Client({ connectionString: dbUrl });
 await db.connect();
 
 // ---- the API: built dist, server mode, its own process ----
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 const port = await freePort();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-bench-inbox-'));
 const apiLog = path.join(dataDir, 'api.log');

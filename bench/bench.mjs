@@ -397,6 +397,9 @@ async function halfPeak(label, rate) {
   return out;
 }
 
+/** Latency of each raw baseline run, in order (JSON: results.rawLatency). */
+const rawLatency = [];
+
 /** The raw transition transaction (BEGIN; 2 UPDATE; 3 INSERT; COMMIT) through pg at the same concurrency. */
 async function rawBaseline(n) {
   const p = new pg.Pool({ connectionString: dbUrl, max: embedded ? 4 : concurrency });
@@ -411,8 +414,10 @@ async function rawBaseline(n) {
   const payload = JSON.stringify({ state: 'x'.repeat(800) });
   const t = performance.now();
   let i = 0;
+  const times = [];
   await pool(n, concurrency, async () => {
     const k = (i++ % (concurrency * 4)) + 1;
+    const started = performance.now();
     const c = await p.connect();
     try {
       await c.query('BEGIN');
@@ -422,13 +427,20 @@ async function rawBaseline(n) {
       await c.query('INSERT INTO bench_rows (k, payload) VALUES ($1, $2)', [k, '{}']);
       await c.query('INSERT INTO bench_rows (k, payload) VALUES ($1, $2)', [k, '{}']);
       await c.query('COMMIT');
+      times.push(performance.now() - started);
     } finally {
       c.release();
     }
   });
   const rate = n / ((performance.now() - t) / 1000);
   await p.end();
-  log(`raw transition tx: ${rate.toFixed(0)} tx/s`);
+  // The database's own tail in this run: the same commit stalls (WAL flush on
+  // this machine's disk) hold Baton's commands, so its p99 is read against it.
+  const latency = stats(times);
+  rawLatency.push({ p50: latency.p50, p99: latency.p99, max: latency.max });
+  log(
+    `raw transition tx: ${rate.toFixed(0)} tx/s, p50 ${latency.p50.toFixed(1)} ms p99 ${latency.p99.toFixed(1)} ms max ${latency.max.toFixed(0)} ms`,
+  );
   return rate;
 }
 
@@ -550,6 +562,7 @@ if (results.history) {
     ` inbox_p99_ms=${s.inboxP99BeforeMs}->${s.inboxP99Ms} raw_tx/s=${summary.rawTxPerSec}->${s.rawTxPerSec}(${sign(s.rawDeltaPct)}%)` +
     ` within_10pct=${s.within10Pct ? 'yes' : 'no'} seed_s=${s.seedSeconds}`;
 }
+results.rawLatency = rawLatency;
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(
   path.join(root, 'bench/results', `${summary.at.replace(/[:.]/g, '-')}-${mode}.json`),

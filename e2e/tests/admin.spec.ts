@@ -153,7 +153,7 @@ test('organisation: create a department and a person; a taken username is explai
     .first()
     .click();
   // Picking a tree node may leave its dropdown open over the buttons: close it.
-  await deptModal.getByLabel('部门名称').click();
+  await deptModal.locator('.ant-modal-title').click();
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await deptModal.getByRole('button', { name: '创建' }).click();
   await expect(page.getByText(`已创建部门「${DEPARTMENT}」`)).toBeVisible();
@@ -177,7 +177,9 @@ test('organisation: create a department and a person; a taken username is explai
     .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: DEPARTMENT })
     .first()
     .click();
-  await userModal.getByLabel('姓名').click();
+  // Close the tree's dropdown by clicking the dialog's title: the dropdown may
+  // open upwards over the fields above it (it did on CI), never over the title.
+  await userModal.locator('.ant-modal-title').click();
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await settle(page, '.ant-modal');
   await page.screenshot({ path: screenshotPath('admin-user-form-zh') });

@@ -33,6 +33,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FlowNode, ProcessDefinition } from '@baton/flow';
+import { cardBounds } from '../designer/flow/fit-view';
 import { applyPositions, layoutGraph } from '../designer/model/layout';
 import {
   APPEARANCE_COLOUR,
@@ -220,29 +221,6 @@ export interface FlowDiagramProps {
   nodeTestIdPrefix?: string;
 }
 
-/** The graph's extent from laid-out positions and card sizes. */
-function bounds(definition: ProcessDefinition): {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-} {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const node of definition.graph.nodes) {
-    const { x, y } = node.position ?? { x: 0, y: 0 };
-    const size = sizeOf(node);
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x + size.width);
-    maxY = Math.max(maxY, y + size.height);
-  }
-  if (!Number.isFinite(minX)) return { x: 0, y: 0, width: 0, height: 0 };
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-}
-
 /**
  * Shown whole and tall rather than shrunk to fit a box: the frame grows to the
  * graph's height at a readable zoom, and the drawer scrolls.
@@ -295,7 +273,7 @@ export default function FlowDiagram({
       edgeType: 'preview',
     });
     return {
-      box: bounds(laidOut),
+      box: cardBounds(laidOut, sizeOf),
       nodes: nodes.map((n) => ({
         ...n,
         data: { ...n.data, testIdPrefix: nodeTestIdPrefix },
